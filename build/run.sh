@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the platform locally in the foreground until stopped (Ctrl+C):
+#   brings up PostgreSQL (installing it with apt if needed), migrates, announces the strands, serves the UI.
+# URL: http://127.0.0.1:5000 unless ASPNETCORE_URLS is set.
+# Bus: in-memory unless Messaging__Transport=RabbitMQ is set (then RabbitMQ is started locally too, unless
+#      Messaging__RabbitMq__Host points elsewhere).
+# Database: a local PostgreSQL unless ConnectionStrings__SeriousViolence is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${ConnectionStrings__SeriousViolence:-}" ]; then
+  ops/postgres.sh start
+  eval "$(ops/postgres.sh env)"
+fi
+
+if [ "${Messaging__Transport:-InMemory}" = "RabbitMQ" ] && [ -z "${Messaging__RabbitMq__Username:-}" ]; then
+  ops/rabbitmq.sh start
+  eval "$(ops/rabbitmq.sh env)"
+fi
+
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+
+dotnet build src/SeriousViolence.Web/SeriousViolence.Web.csproj -c Release -v q -nologo
+echo "SeriousViolence: serving on $ASPNETCORE_URLS (Ctrl+C to stop)"
+exec dotnet src/SeriousViolence.Web/bin/Release/net10.0/SeriousViolence.Web.dll

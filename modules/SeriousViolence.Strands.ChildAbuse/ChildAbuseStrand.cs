@@ -1,0 +1,55 @@
+using Autofac;
+using SeriousViolence.Abstractions;
+
+[assembly: StrandModule(typeof(SeriousViolence.Strands.ChildAbuse.ChildAbuseStrand))]
+
+namespace SeriousViolence.Strands.ChildAbuse;
+
+/// <summary>Strand 8 of the Serious Violence Strategy: Child Abuse. Its one registration point.</summary>
+public sealed class ChildAbuseStrand : Module, IStrandModule
+{
+    /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
+    public static readonly StrandDescriptor Strand = new()
+    {
+        Id = "child-abuse",
+        Number = 8,
+        Name = "Child Abuse",
+        Operation = "Child Abuse Investigation Command",
+        LeadRole = "Detective Chief Superintendent Child Abuse Investigation Command",
+        Aim =
+        [
+            "Increase community confidence to report child abuse:",
+            "Support non government organisations (NGOs) in awareness campaigns",
+            "Community engagement through NGOs",
+            "Support Projects including Azure, Violet and Supplementary Schools",
+            "Improve data quality and standards",
+            "Maintain training",
+            "Apply existing information:",
+            "Work with partner agencies and NGOs",
+            "Implement case review recommendations",
+            "Identify vulnerable children and support the introduction of protective services",
+            "Develop multi agency intelligence of children",
+            "Progress projects",
+            "Disseminate best practise",
+            "Reduce the incidence of abuse:",
+            "Bring offenders to justice",
+            "Work with partnership agencies in the best interest of the child",
+            "Utilise civil actions",
+            "Continue policing the Internet",
+            "Appropriate information sharing",
+        ],
+        SuccessMeasures =
+        [
+            "Increase reporting of child abuse and therefore intelligence",
+            "Utilise intelligence to prevent abuse",
+            "Effective outcomes for children",
+        ],
+    };
+
+    public StrandDescriptor Descriptor => Strand;
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+    }
+}

@@ -1,0 +1,37 @@
+using Autofac;
+using SeriousViolence.Abstractions;
+
+[assembly: StrandModule(typeof(SeriousViolence.Strands.Jigsaw.JigsawStrand))]
+
+namespace SeriousViolence.Strands.Jigsaw;
+
+/// <summary>Strand 1 of the Serious Violence Strategy: Sex Offender Management (Jigsaw). Its one registration point.</summary>
+public sealed class JigsawStrand : Module, IStrandModule
+{
+    /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
+    public static readonly StrandDescriptor Strand = new()
+    {
+        Id = "jigsaw",
+        Number = 1,
+        Name = "Sex Offender Management (Jigsaw)",
+        Operation = "Operation Jigsaw (MAPPA)",
+        LeadRole = "Detective Chief Superintendent Violent Crime Directorate",
+        Aim =
+        [
+            "To reduce the risk level posed by MAPPA offenders in London's Communities by;",
+            "Delivering support, co-ordination and professionalism in the field of Multi-Agency Public Protection activity with partner agencies.",
+            "Ensuring the MPS is compliant with its statutory requirements detailed within the Sexual Offences and Criminal Justice Acts 2003.",
+        ],
+        SuccessMeasures =
+        [
+            "Management of the level of risk posed to London's Communities by MAPPA offenders.",
+        ],
+    };
+
+    public StrandDescriptor Descriptor => Strand;
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+    }
+}

@@ -1,0 +1,36 @@
+using Autofac;
+using SeriousViolence.Abstractions;
+
+[assembly: StrandModule(typeof(SeriousViolence.Strands.Sapphire.SapphireStrand))]
+
+namespace SeriousViolence.Strands.Sapphire;
+
+/// <summary>Strand 2 of the Serious Violence Strategy: Rape and Serious Sexual Offences (Sapphire). Its one registration point.</summary>
+public sealed class SapphireStrand : Module, IStrandModule
+{
+    /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
+    public static readonly StrandDescriptor Strand = new()
+    {
+        Id = "sapphire",
+        Number = 2,
+        Name = "Rape and Serious Sexual Offences (Sapphire)",
+        Operation = "Operation Sapphire",
+        LeadRole = "Detective Chief Superintendent Violent Crime Directorate",
+        Aim =
+        [
+            "Improving victim care and the investigation of rape by: -",
+            "Continuing to develop and improve the service delivered to victims of serious sexual offences working with LCJB and other stakeholders.",
+        ],
+        SuccessMeasures =
+        [
+            "Encourage the reporting of serious sexual offences and increasing the conviction rate for rape",
+        ],
+    };
+
+    public StrandDescriptor Descriptor => Strand;
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+    }
+}

@@ -1,0 +1,41 @@
+using Autofac;
+using SeriousViolence.Abstractions;
+
+[assembly: StrandModule(typeof(SeriousViolence.Strands.SeriousYouthViolence.SeriousYouthViolenceStrand))]
+
+namespace SeriousViolence.Strands.SeriousYouthViolence;
+
+/// <summary>Strand 4 of the Serious Violence Strategy: Serious Youth Violence. Its one registration point.</summary>
+public sealed class SeriousYouthViolenceStrand : Module, IStrandModule
+{
+    /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
+    public static readonly StrandDescriptor Strand = new()
+    {
+        Id = "serious-youth-violence",
+        Number = 4,
+        Name = "Serious Youth Violence",
+        Operation = "Operation Curb; Operation Blunt (knife crime)",
+        LeadRole = "Detective Chief Superintendent Violent Crime Directorate",
+        Aim =
+        [
+            "To tackle serious youth violence and reduce the risk of young people becoming victims and/or offenders",
+            "The MPS recognises the need to actively tackle Serious Violent Crime and address the risk to young people becoming victims of such crime or being drawn into violent crime offending.",
+            "To reduce the level, the fear and the harm of knife-enabled offences in London's communities by:",
+            "Developing multi-agency intelligence processes to inform prevention and enforcement interventions.",
+            "Identifying and sharing good practice, maximising the effectiveness of resources available",
+            "Enhancing community & victim engagement and reassurance",
+        ],
+        SuccessMeasures =
+        [
+            "Less violent crime committed on young people",
+            "Op Blunt: Reduction in the volume and level of harm to London's communities associated with knife-enabled crime",
+        ],
+    };
+
+    public StrandDescriptor Descriptor => Strand;
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+    }
+}

@@ -1,0 +1,10 @@
+namespace SeriousViolence.Abstractions;
+
+/// <summary>
+/// The contract every strand plugin implements, next to being an Autofac module (its one registration point).
+/// The host composes the plugins listed in configuration (<c>Strands:Enabled</c>); nothing else is scanned.
+/// </summary>
+public interface IStrandModule
+{
+    StrandDescriptor Descriptor { get; }
+}

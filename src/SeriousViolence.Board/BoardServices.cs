@@ -1,0 +1,25 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using SeriousViolence.Board.ReadModel;
+using SeriousViolence.Platform;
+
+namespace SeriousViolence.Board;
+
+public static class BoardServices
+{
+    public static IServiceCollection AddBoard(this IServiceCollection services)
+    {
+        services.AddModuleDbContext<BoardDbContext>(BoardDbContext.Schema, typeof(BoardDbContext).Assembly);
+        services.AddSingleton<BoardNotifier>();
+        services.AddScoped<BoardQueries>();
+        return services;
+    }
+
+    /// <summary>The Board's consumers, listed explicitly.</summary>
+    public static void AddBoardConsumers(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<StrandAnnouncedConsumer>();
+        bus.AddConsumer<StrandWithdrawnConsumer>();
+    }
+}

@@ -1,0 +1,179 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace SeriousViolence.Platform.Messaging;
+
+public sealed class OutboxOptions
+{
+    /// <summary>How long one publish may wait for the broker before the message is left for the next attempt.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Poll interval when nothing signalled a commit (another instance may have written the rows).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between attempts while the broker is failing.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>
+/// Publishes outbox rows in commit order. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several host instances
+/// can run dispatchers against one database without publishing a row twice in the normal case. A row is marked
+/// dispatched only after the broker confirmed it; if the broker is down the row stays and is retried with back-off.
+/// If the broker took a message but the mark was lost (a crash between the two), the message is published again and
+/// the consumer's inbox drops the duplicate: delivery is at least once, the effect exactly once.
+/// </summary>
+public sealed class OutboxDispatcher(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    IEnumerable<OutboxTable> tables,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+    private readonly OutboxTable[] _tables = [.. tables.DistinctBy(t => t.Schema)];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = _options.PollInterval;
+            try
+            {
+                var published = 0;
+                foreach (var table in _tables)
+                {
+                    published += await DispatchBatchAsync(table.Schema, stoppingToken);
+                }
+
+                failures = 0;
+                if (published > 0)
+                {
+                    continue; // drain without waiting
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                wait = TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
+                if (failures == 1 || failures % 10 == 0)
+                {
+                    logger.LogWarning("Outbox: messages are waiting to be published and will be retried ({Reason})", Describe(ex));
+                }
+            }
+
+            try
+            {
+                await signal.WaitAsync(wait, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch from one schema; returns how many were published. Throws when the broker fails.</summary>
+    public async Task<int> DispatchBatchAsync(string schema, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var pending = new List<(Guid Id, string Type, string Body)>();
+        await using (var select = new NpgsqlCommand(
+            $"""
+            SELECT id, message_type, body::text FROM "{schema}".{Outbox.Table}
+            WHERE dispatched_at IS NULL ORDER BY seq LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED
+            """,
+            connection,
+            transaction))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var published = new List<Guid>(pending.Count);
+        Exception? failure = null;
+        foreach (var (id, typeName, body) in pending)
+        {
+            try
+            {
+                var messageType = ContractTypes.Resolve(typeName);
+                var message = System.Text.Json.JsonSerializer.Deserialize(body, messageType, Outbox.Json)!;
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_options.PublishTimeout);
+                await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = id), timeout.Token);
+                published.Add(id);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = ex;
+                await using var note = new NpgsqlCommand(
+                    $"UPDATE \"{schema}\".{Outbox.Table} SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
+                    connection,
+                    transaction);
+                note.Parameters.Add(new NpgsqlParameter { Value = id });
+                note.Parameters.Add(new NpgsqlParameter { Value = Describe(ex) });
+                await note.ExecuteNonQueryAsync(cancellationToken);
+                break; // keep commit order: nothing after a failed message goes first
+            }
+        }
+
+        if (published.Count > 0)
+        {
+            await using var mark = new NpgsqlCommand(
+                $"UPDATE \"{schema}\".{Outbox.Table} SET dispatched_at = $2 WHERE id = ANY($1)",
+                connection,
+                transaction);
+            mark.Parameters.Add(new NpgsqlParameter { Value = published.ToArray() });
+            mark.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return failure is null ? published.Count : throw new OutboxPublishException(schema, published.Count, failure);
+    }
+
+    private static string Describe(Exception ex) =>
+        ex is OutboxPublishException o ? o.Message : $"{ex.GetType().Name}: {ex.Message}";
+}
+
+public sealed class OutboxPublishException : Exception
+{
+    public OutboxPublishException(string schema, int publishedBeforeFailure, Exception innerException)
+        : base($"publishing from {schema} failed after {publishedBeforeFailure} message(s): {innerException.GetType().Name}: {innerException.Message}", innerException)
+    {
+    }
+
+    public OutboxPublishException()
+    {
+    }
+
+    public OutboxPublishException(string message)
+        : base(message)
+    {
+    }
+
+    public OutboxPublishException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace SeriousViolence.Platform.Messaging;
+
+/// <summary>
+/// A message waiting to reach the bus. Written in the same transaction as the change it reports, so a committed change
+/// always has its message; <see cref="OutboxDispatcher"/> publishes it and stamps <see cref="DispatchedAt"/>.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Commit order; the dispatcher publishes in this order.</summary>
+    public long Seq { get; set; }
+
+    public required string MessageType { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DispatchedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public static class Outbox
+{
+    public const string Table = "outbox_messages";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Maps the outbox table into the context's own schema.</summary>
+    public static void MapOutbox(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable(Table);
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Seq).ValueGeneratedOnAdd();
+            e.Property(m => m.Body).HasColumnType("jsonb");
+        });
+    }
+
+    /// <summary>
+    /// Queues a contract message to be published when the context's transaction commits. The message id becomes the
+    /// MassTransit MessageId, which consumers use to stay idempotent.
+    /// </summary>
+    public static Guid Enqueue<TMessage>(this DbContext db, TMessage message, DateTimeOffset now)
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(message);
+        var id = Guid.CreateVersion7(now);
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = id,
+            MessageType = typeof(TMessage).FullName!,
+            Body = JsonSerializer.Serialize(message, Json),
+            CreatedAt = now,
+        });
+        return id;
+    }
+}
+
+/// <summary>A schema that holds an outbox table the dispatcher must drain.</summary>
+public sealed record OutboxTable(string Schema);

@@ -1,0 +1,3 @@
+using SeriousViolence.Web;
+
+return await SeriousViolenceHost.RunAsync(args);

@@ -1,0 +1,91 @@
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using SeriousViolence.Board;
+using SeriousViolence.Platform;
+using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Platform.Startup;
+using SeriousViolence.Platform.Strands;
+using SeriousViolence.Web.Components;
+
+namespace SeriousViolence.Web;
+
+/// <summary>Builds and runs the host. Public so that tests start the same host in-process.</summary>
+public static class SeriousViolenceHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            var app = Build(args);
+            await PrepareAsync(app, CancellationToken.None);
+            if (args.Contains("--migrate-only", StringComparer.Ordinal))
+            {
+                await Console.Out.WriteLineAsync("Migrations applied; strands announced.");
+                return 0;
+            }
+
+            await app.RunAsync();
+            return 0;
+        }
+        catch (StartupException ex)
+        {
+            // One line an operator can act on; the detail is in the message, not in a stack trace.
+            await Console.Error.WriteLineAsync($"SeriousViolence cannot start: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>Migrates every module's schema and announces the strands; must finish before the host starts.</summary>
+    public static Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<PlatformStartup>().RunAsync(cancellationToken);
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(SeriousViolenceHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var catalog = StrandCatalog.FromConfiguration(builder.Configuration);
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.ConfigureContainer<ContainerBuilder>(container =>
+        {
+            foreach (var strand in catalog.Modules)
+            {
+                container.RegisterModule((Autofac.Core.IModule)strand);
+            }
+        });
+
+        builder.Services.AddSeriousViolencePlatform(builder.Configuration, catalog);
+        builder.Services.AddBoard();
+        var messaging = builder.Services.AddSeriousViolenceBus(builder.Configuration, bus => bus.AddBoardConsumers());
+        if (messaging.UsesRabbitMq)
+        {
+            builder.Services.AddHostedService<BrokerStartupProbe>();
+        }
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseAntiforgery();
+        app.MapClientAssets();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies([.. RoutedAssemblies.From(catalog)]);
+        return app;
+    }
+}
