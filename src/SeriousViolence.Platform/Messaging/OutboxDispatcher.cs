@@ -29,7 +29,7 @@ public sealed class OutboxOptions
 /// </summary>
 public sealed class OutboxDispatcher(
     NpgsqlDataSource dataSource,
-    IBus bus,
+    IBusControl bus,
     IEnumerable<OutboxTable> tables,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -41,6 +41,21 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Publishing before the receive endpoints have bound their queues would hand a message to an exchange with no
+        // queue behind it, and RabbitMQ would drop it. So the first publish waits for a healthy bus; after that, a
+        // failing broker is handled by retrying rows that were never confirmed.
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            try
+            {
+                await Task.Delay(200, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

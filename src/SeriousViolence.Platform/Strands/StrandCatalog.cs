@@ -33,12 +33,15 @@ public sealed class StrandCatalog
     public static StrandCatalog FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var names = configuration.GetSection(ConfigurationKey).Get<string[]>() ?? [];
+        // A comma-separated value (e.g. the environment variable Strands__Enabled) replaces the list in appsettings.json
+        // as a whole; indexed entries (Strands__Enabled__0 ...) would merge with it index by index.
+        var section = configuration.GetSection(ConfigurationKey);
+        var names = section.Value is { } list ? list.Split(',') : section.Get<string[]>() ?? [];
         names = [.. names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())];
         if (names.Length == 0)
         {
             throw new StartupException(
-                $"No strands are configured: set {ConfigurationKey} (environment: Strands__Enabled__0, Strands__Enabled__1, ...) " +
+                $"No strands are configured: set {ConfigurationKey} (environment: Strands__Enabled, comma-separated) " +
                 "to the strand plugin assembly names, e.g. SeriousViolence.Strands.Jigsaw.");
         }
 

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SeriousViolence.Board.ReadModel;
+using SeriousViolence.Platform.Persistence;
+using SeriousViolence.Tests.Support;
+using Xunit;
+
+namespace SeriousViolence.Tests.Integration;
+
+public sealed class MigrationTests
+{
+    private static MigrationRunner Runner(NpgsqlDataSource dataSource) => new(
+        dataSource,
+        [new MigrationSource(PlatformDbContext.Schema, typeof(PlatformDbContext).Assembly), new MigrationSource(BoardDbContext.Schema, typeof(BoardDbContext).Assembly)],
+        NullLogger<MigrationRunner>.Instance);
+
+    [Fact]
+    public async Task Migrating_an_empty_database_creates_each_modules_schema_and_a_second_run_changes_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+
+        var first = await Runner(dataSource).ApplyAsync(CancellationToken.None);
+        var second = await Runner(dataSource).ApplyAsync(CancellationToken.None);
+
+        Assert.Equal(["platform/0001_platform_initial.sql", "board/0001_board_initial.sql"], first);
+        Assert.Empty(second);
+        var tables = await db.ColumnAsync(
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('platform','board') ORDER BY 1");
+        Assert.Equal(
+            ["board.announcements", "board.processed_messages", "board.schema_migrations", "board.strands",
+             "platform.outbox_messages", "platform.schema_migrations", "platform.strands"],
+            tables);
+    }
+
+    [Fact]
+    public async Task Two_instances_migrating_at_once_apply_each_script_exactly_once()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+
+        var results = await Task.WhenAll(Runner(dataSource).ApplyAsync(CancellationToken.None), Runner(dataSource).ApplyAsync(CancellationToken.None));
+
+        Assert.Equal(2, results.Sum(r => r.Count));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.schema_migrations"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
+    }
+}
