@@ -52,6 +52,11 @@ public static class SeriousViolenceHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddConsoleFormatter<CompactConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+            builder.Logging.AddConsole(o => o.FormatterName = CompactConsoleFormatter.FormatterName);
+        }
 
         var catalog = StrandCatalog.FromConfiguration(builder.Configuration);
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());

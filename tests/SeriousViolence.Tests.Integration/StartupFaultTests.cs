@@ -49,6 +49,66 @@ public sealed class StartupFaultTests
     }
 
     [Fact]
+    public async Task A_configured_broker_that_is_down_is_named_in_one_line_while_the_host_serves_and_reports_not_ready()
+    {
+        await using var broker = await TestBroker.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(RepositoryPaths.WebDll);
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__SeriousViolence"] = db.ConnectionString;
+        foreach (var (key, value) in broker.Settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.Environment["Messaging__RabbitMq__Port"] = "5699"; // nothing listens there
+        using var process = Process.Start(start)!;
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            output.Enqueue(e.Data);
+            var at = e.Data.IndexOf("Now listening on: ", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                listening.TrySetResult(new Uri(e.Data[(at + "Now listening on: ".Length)..].Trim() + "/"));
+            }
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            using var client = new HttpClient { BaseAddress = address };
+            var ready = await client.GetAsync("health/ready");
+            var home = await client.GetAsync("");
+            // Let MassTransit retry the connection at least once more, so the retries' log lines are covered too.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+            var log = string.Join('\n', output);
+            Assert.Contains("RabbitMQ is not reachable at amqp://", log, StringComparison.Ordinal);
+            Assert.Contains("Messaging:RabbitMq:Host and Messaging:RabbitMq:Port", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", log, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestEnvironment.RabbitMqPassword, log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_missing_connection_string_names_the_setting()
     {
         var (exit, output) = await RunHostAsync(new Dictionary<string, string>());
