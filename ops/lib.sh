@@ -1,7 +1,13 @@
 # Shared helpers for the ops scripts. Sourced, not run.
-# Local state (generated passwords) lives in $SV_STATE_DIR, by default .local/ in the repository (git-ignored).
+# Generated passwords live in $SV_STATE_DIR. The database role and broker user belong to the machine, not to one
+# checkout, so as root the default is /var/lib/seriousviolence (every clone on the machine shares them); otherwise
+# .local/ in the repository (git-ignored).
 SV_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SV_STATE_DIR="${SV_STATE_DIR:-$SV_REPO_ROOT/.local}"
+if [ "$(id -u)" -eq 0 ]; then
+  SV_STATE_DIR="${SV_STATE_DIR:-/var/lib/seriousviolence}"
+else
+  SV_STATE_DIR="${SV_STATE_DIR:-$SV_REPO_ROOT/.local}"
+fi
 
 sv_log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
 

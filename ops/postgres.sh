@@ -5,7 +5,7 @@
 #   ops/postgres.sh stop      stop the cluster
 #   ops/postgres.sh status    exit 0 if it accepts connections
 #   ops/postgres.sh env       print the export line for ConnectionStrings__SeriousViolence
-# Settings: SV_DB_NAME (seriousviolence), SV_DB_USER (seriousviolence), SV_DB_PASSWORD (generated once into .local/),
+# Settings: SV_DB_NAME (seriousviolence), SV_DB_USER (seriousviolence), SV_DB_PASSWORD (generated once into $SV_STATE_DIR, see lib.sh),
 #           SV_DB_PORT (5432).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

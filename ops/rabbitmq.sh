@@ -5,7 +5,7 @@
 #   ops/rabbitmq.sh stop      stop the node
 #   ops/rabbitmq.sh status    exit 0 if the node answers
 #   ops/rabbitmq.sh env       print the export lines for Messaging__*
-# Settings: SV_MQ_USER (seriousviolence), SV_MQ_PASSWORD (generated once into .local/), SV_MQ_VHOST (seriousviolence).
+# Settings: SV_MQ_USER (seriousviolence), SV_MQ_PASSWORD (generated once into $SV_STATE_DIR, see lib.sh), SV_MQ_VHOST (seriousviolence).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 

@@ -4,7 +4,7 @@ namespace SeriousViolence.Web;
 
 /// <summary>
 /// Serves the files embedded in the host: the Blazor client script (see build/BlazorClientScript.props for why it is
-/// embedded rather than restored) and our stylesheet. Embedding keeps the host self-contained wherever it runs from.
+/// embedded rather than restored), our stylesheet and icon. Embedding keeps the host self-contained wherever it runs from.
 /// </summary>
 internal static class ClientAssets
 {
@@ -12,6 +12,7 @@ internal static class ClientAssets
     [
         ("/_framework/blazor.web.js", "blazor.web.js", "text/javascript"),
         ("/css/app.css", "app.css", "text/css"),
+        ("/favicon.svg", "favicon.svg", "image/svg+xml"),
     ];
 
     public static void MapClientAssets(this WebApplication app)
