@@ -28,6 +28,9 @@ public sealed class GangsCriminalNetworksStrand : Module, IStrandModule
 
     public StrandDescriptor Descriptor => Strand;
 
+    /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
+    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(GangsCriminalNetworksStrand).Assembly);
+
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);

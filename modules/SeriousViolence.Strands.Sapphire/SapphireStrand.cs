@@ -29,6 +29,9 @@ public sealed class SapphireStrand : Module, IStrandModule
 
     public StrandDescriptor Descriptor => Strand;
 
+    /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
+    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(SapphireStrand).Assembly);
+
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);

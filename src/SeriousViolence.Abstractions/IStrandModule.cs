@@ -7,4 +7,7 @@ namespace SeriousViolence.Abstractions;
 public interface IStrandModule
 {
     StrandDescriptor Descriptor { get; }
+
+    /// <summary>The strand's objectives from the strategy, which the Plans module seeds once per version.</summary>
+    StrandSeed Seed { get; }
 }

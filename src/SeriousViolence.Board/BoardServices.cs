@@ -21,5 +21,7 @@ public static class BoardServices
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<StrandAnnouncedConsumer>();
         bus.AddConsumer<StrandWithdrawnConsumer>();
+        bus.AddConsumer<RipeActionUpdatedConsumer>();
+        bus.AddConsumer<QuarterlyUpdateSubmittedConsumer>();
     }
 }

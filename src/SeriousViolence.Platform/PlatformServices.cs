@@ -30,6 +30,7 @@ public static class PlatformServices
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema, typeof(PlatformDbContext).Assembly);
         services.AddSingleton(new OutboxTable(PlatformDbContext.Schema));
         services.AddScoped<StrandAnnouncer>();
+        services.AddScoped<IStateAnnouncer>(sp => sp.GetRequiredService<StrandAnnouncer>());
         services.AddSingleton<MigrationRunner>();
 
         services.AddSingleton<PlatformStartup>();

@@ -2,6 +2,8 @@ using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SeriousViolence.Board;
+using SeriousViolence.Plans;
+using SeriousViolence.Plans.Api;
 using SeriousViolence.Platform;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Startup;
@@ -69,7 +71,15 @@ public static class SeriousViolenceHost
         });
 
         builder.Services.AddSeriousViolencePlatform(builder.Configuration, catalog);
+        builder.Services.AddPlans();
         builder.Services.AddBoard();
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
+        {
+            Title = "SeriousViolence API",
+            Version = "v1",
+            Description = "The Serious Violence Strategy platform: strands, their objectives (RIPE actions) and, as they arrive, measures and the Board's summary.",
+        }));
         var messaging = builder.Services.AddSeriousViolenceBus(builder.Configuration, bus => bus.AddBoardConsumers());
         if (messaging.UsesRabbitMq)
         {
@@ -86,6 +96,8 @@ public static class SeriousViolenceHost
 
         app.UseAntiforgery();
         app.MapClientAssets();
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.MapPlansApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorComponents<App>()

@@ -33,7 +33,7 @@ public sealed class IdempotentConsumerTests
         // The later message has been applied, so both copies of the first have been consumed before it.
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT revision FROM board.strands WHERE strand_id = 'sapphire'"), r => r == 6, "revision 6");
         Assert.Equal(1L, await db.ScalarAsync<long>($"SELECT count(*) FROM board.announcements WHERE message_id = '{id}'"));
-        Assert.Equal(10L, await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages"));
+        Assert.Equal(10L, await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer = 'StrandAnnouncedConsumer'"));
     }
 
     [Fact]

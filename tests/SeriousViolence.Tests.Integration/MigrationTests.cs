@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SeriousViolence.Board.ReadModel;
+using SeriousViolence.Plans;
 using SeriousViolence.Platform.Persistence;
 using SeriousViolence.Tests.Support;
 using Xunit;
@@ -11,7 +12,11 @@ public sealed class MigrationTests
 {
     private static MigrationRunner Runner(NpgsqlDataSource dataSource) => new(
         dataSource,
-        [new MigrationSource(PlatformDbContext.Schema, typeof(PlatformDbContext).Assembly), new MigrationSource(BoardDbContext.Schema, typeof(BoardDbContext).Assembly)],
+        [
+            new MigrationSource(PlatformDbContext.Schema, typeof(PlatformDbContext).Assembly),
+            new MigrationSource(PlansDbContext.Schema, typeof(PlansDbContext).Assembly),
+            new MigrationSource(BoardDbContext.Schema, typeof(BoardDbContext).Assembly),
+        ],
         NullLogger<MigrationRunner>.Instance);
 
     [Fact]
@@ -23,14 +28,19 @@ public sealed class MigrationTests
         var first = await Runner(dataSource).ApplyAsync(CancellationToken.None);
         var second = await Runner(dataSource).ApplyAsync(CancellationToken.None);
 
-        Assert.Equal(["platform/0001_platform_initial.sql", "board/0001_board_initial.sql"], first);
+        Assert.Equal(["platform/0001_platform_initial.sql", "plans/0001_plans_initial.sql", "board/0001_board_initial.sql", "board/0002_board_objectives.sql"], first);
         Assert.Empty(second);
         var tables = await db.ColumnAsync(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('platform','board') ORDER BY 1");
         Assert.Equal(
-            ["board.announcements", "board.processed_messages", "board.schema_migrations", "board.strands",
+            ["board.announcements", "board.objectives", "board.processed_messages", "board.quarterly_submissions", "board.schema_migrations", "board.strands",
              "platform.outbox_messages", "platform.schema_migrations", "platform.strands"],
             tables);
+        var plans = await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'plans' ORDER BY 1");
+        Assert.Contains("objectives", plans);
+        Assert.Contains("quarterly_updates", plans);
+        Assert.Contains("operations", plans);
+        Assert.Contains("outbox_messages", plans);
     }
 
     [Fact]
@@ -41,8 +51,9 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Runner(dataSource).ApplyAsync(CancellationToken.None), Runner(dataSource).ApplyAsync(CancellationToken.None));
 
-        Assert.Equal(2, results.Sum(r => r.Count));
+        Assert.Equal(4, results.Sum(r => r.Count));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.schema_migrations"));
-        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM plans.schema_migrations"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
     }
 }

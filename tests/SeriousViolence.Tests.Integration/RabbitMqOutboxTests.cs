@@ -25,7 +25,11 @@ public sealed class RabbitMqOutboxTests
         var committed = await db.ColumnAsync("SELECT id FROM platform.outbox_messages ORDER BY id");
         var received = await db.ColumnAsync("SELECT message_id FROM board.announcements ORDER BY message_id");
         Assert.Equal(committed, received);
-        Assert.Equal((long)committed.Count, await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages"));
+        Assert.Equal((long)committed.Count, await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer LIKE 'Strand%'"));
+        // The action plans' messages travel through the Plans outbox and must all have arrived once too.
+        Assert.Equal(
+            await db.ColumnAsync("SELECT id FROM plans.outbox_messages ORDER BY id"),
+            await db.ColumnAsync("SELECT message_id FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%' ORDER BY message_id"));
         Assert.Equal(8L, await db.ScalarAsync<long>("SELECT count(*) FROM board.strands"));
     }
 
@@ -37,6 +41,7 @@ public sealed class RabbitMqOutboxTests
         await using var host = await TestHost.StartAsync(db.ConnectionString, settings: broker.Settings);
 
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.strands"), c => c == 8, "eight strands over RabbitMQ");
+        await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.objectives"), c => c == 163, "the 163 objectives over RabbitMQ");
         await AssertBoardHoldsEachCommittedMessageOnceAsync(db);
     }
 
@@ -60,6 +65,9 @@ public sealed class RabbitMqOutboxTests
 
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.announcements"), c => c == 16, "the held messages on the Board", TimeSpan.FromSeconds(120));
         Assert.Equal(0L, await PendingAsync(db));
+        await Eventually.WaitForAsync(
+            async () => await db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
+            d => d == 0, "every plans message consumed", TimeSpan.FromSeconds(120));
         await AssertBoardHoldsEachCommittedMessageOnceAsync(db);
     }
 
@@ -92,6 +100,11 @@ public sealed class RabbitMqOutboxTests
         await Eventually.WaitForAsync(
             () => db.ScalarAsync<long>("SELECT count(*) FROM board.announcements"), c => c == expected, $"{expected} announcements on the Board", TimeSpan.FromSeconds(180));
         await Eventually.WaitForAsync(() => PendingAsync(db), p => p == 0, "an empty outbox");
+        await Eventually.WaitForAsync(
+            () => db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages WHERE dispatched_at IS NULL"), p => p == 0, "an empty plans outbox", TimeSpan.FromSeconds(120));
+        await Eventually.WaitForAsync(
+            async () => await db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
+            d => d == 0, "every plans message consumed", TimeSpan.FromSeconds(120));
 
         // The outage really hit publishing: some messages needed more than one attempt.
         Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM platform.outbox_messages WHERE attempts > 0") > 0);

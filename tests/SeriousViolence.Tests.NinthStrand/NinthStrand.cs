@@ -20,6 +20,20 @@ public sealed class NinthStrand : Module, IStrandModule
 
     public StrandDescriptor Descriptor => Strand;
 
+    public StrandSeed Seed { get; } = new(
+    [
+        new StrandSeedVersion
+        {
+            Version = 1,
+            Strand = "ninth-test",
+            Objectives =
+            [
+                new SeedObjective { Key = "ninth-test-001", Ripe = ["Prevention"], Years = [1], Text = "Run a knife-crime test objective in Year 1." },
+                new SeedObjective { Key = "ninth-test-002", Ripe = ["Reassurance", "Enforcement"], Years = [1, 2], Text = "Reassure and enforce in both years." },
+            ],
+        },
+    ]);
+
     protected override void Load(ContainerBuilder builder) => builder.RegisterType<NinthStrandGreeting>().SingleInstance();
 }
 

@@ -12,6 +12,10 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
 
     public DbSet<BoardAnnouncement> Announcements => Set<BoardAnnouncement>();
 
+    public DbSet<BoardObjective> Objectives => Set<BoardObjective>();
+
+    public DbSet<BoardSubmission> Submissions => Set<BoardSubmission>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -24,6 +28,16 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
         {
             e.ToTable("announcements");
             e.HasKey(a => a.MessageId);
+        });
+        modelBuilder.Entity<BoardObjective>(e =>
+        {
+            e.ToTable("objectives");
+            e.HasKey(o => o.ObjectiveId);
+        });
+        modelBuilder.Entity<BoardSubmission>(e =>
+        {
+            e.ToTable("quarterly_submissions");
+            e.HasKey(s => new { s.StrandId, s.Quarter });
         });
         modelBuilder.ApplySnakeCaseNames();
     }
@@ -68,4 +82,50 @@ public sealed class BoardAnnouncement
     public DateTimeOffset OccurredAt { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+}
+
+public sealed class BoardObjective
+{
+    public Guid ObjectiveId { get; set; }
+
+    public required string StrandId { get; set; }
+
+    public long Revision { get; set; }
+
+    public List<string> Ripe { get; set; } = [];
+
+    public List<int> Years { get; set; } = [];
+
+    public required string Status { get; set; }
+
+    public string? Rag { get; set; }
+
+    public int PercentComplete { get; set; }
+
+    public List<string> Themes { get; set; } = [];
+
+    public required string Text { get; set; }
+
+    public string? DueQuarter { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+}
+
+public sealed class BoardSubmission
+{
+    public required string StrandId { get; set; }
+
+    public required string Quarter { get; set; }
+
+    public long Revision { get; set; }
+
+    public int ObjectivesUpdated { get; set; }
+
+    public int ObjectivesCarriedForward { get; set; }
+
+    public required string SubmittedBy { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
 }

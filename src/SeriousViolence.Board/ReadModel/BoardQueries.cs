@@ -18,6 +18,24 @@ public sealed class BoardQueries(BoardDbContext db)
     }
 
     public Task<int> MessagesReceivedAsync(CancellationToken cancellationToken) => db.Announcements.CountAsync(cancellationToken);
+
+    /// <summary>
+    /// Counts of objectives per strand, RIPE category and status. An objective under two categories (the strategy's
+    /// "Reassurance and Prevention") counts under each.
+    /// </summary>
+    public async Task<IReadOnlyList<PlanCount>> PlanCountsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Objectives.AsNoTracking().Select(o => new { o.StrandId, o.Ripe, o.Status }).ToListAsync(cancellationToken);
+        return [.. rows.SelectMany(r => r.Ripe.Select(c => (r.StrandId, Ripe: c, r.Status)))
+            .GroupBy(x => x)
+            .Select(g => new PlanCount(g.Key.StrandId, g.Key.Ripe, g.Key.Status, g.Count()))];
+    }
+
+    public async Task<IReadOnlyList<BoardSubmission>> LatestSubmissionsAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.Submissions.AsNoTracking().ToListAsync(cancellationToken);
+        return [.. all.GroupBy(s => s.StrandId).Select(g => g.OrderByDescending(s => s.OccurredAt).First())];
+    }
 }
 
 public sealed record BoardStrandView(
@@ -32,3 +50,5 @@ public sealed record BoardStrandView(
     DateTimeOffset LastMessageAt,
     DateTimeOffset ReceivedAt,
     int MessagesReceived);
+
+public sealed record PlanCount(string StrandId, string Ripe, string Status, int Count);

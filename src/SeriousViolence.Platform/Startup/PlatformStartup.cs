@@ -9,7 +9,7 @@ namespace SeriousViolence.Platform.Startup;
 
 /// <summary>
 /// Runs before the host starts (and so before anything consumes, publishes or serves): applies every module's
-/// migrations and announces the configured strands. Called explicitly rather than as a hosted service so that a failure
+/// migrations, announces the configured strands and runs the modules' <see cref="IStartupTask"/>s (seeding). Called explicitly rather than as a hosted service so that a failure
 /// reaches the operator as one line, not as the generic host's logged stack trace.
 /// A database that cannot be reached becomes a <see cref="StartupException"/> naming the setting and what to do.
 /// </summary>
@@ -24,6 +24,10 @@ public sealed class PlatformStartup(IServiceProvider services, NpgsqlDataSource 
             await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
             var result = await scope.ServiceProvider.GetRequiredService<StrandAnnouncer>().SynchroniseAsync(cancellationToken);
             logger.LogInformation("Announced {Announced} strand(s) to the Board, withdrew {Withdrawn}", result.Announced, result.Withdrawn);
+            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+            {
+                await task.RunAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (Explain(ex, where) is { } message)
         {

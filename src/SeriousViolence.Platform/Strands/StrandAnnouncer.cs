@@ -12,7 +12,7 @@ namespace SeriousViolence.Platform.Strands;
 /// each enabled strand is announced (its revision bumps when its descriptor changed) and a strand that left the
 /// configuration is withdrawn. Re-announcing on request lets the Board rebuild its picture from messages alone.
 /// </summary>
-public sealed class StrandAnnouncer(PlatformDbContext db, StrandCatalog catalog, TimeProvider clock, ILogger<StrandAnnouncer> logger)
+public sealed class StrandAnnouncer(PlatformDbContext db, StrandCatalog catalog, TimeProvider clock, ILogger<StrandAnnouncer> logger) : IStateAnnouncer
 {
     // Serialises announcers across host instances so revisions never collide: "SVSTRN".
     private const long AdvisoryLockKey = 0x5356_5354_524E;
@@ -72,6 +72,8 @@ public sealed class StrandAnnouncer(PlatformDbContext db, StrandCatalog catalog,
         await transaction.CommitAsync(cancellationToken);
         return new AnnouncementResult(announced, withdrawn);
     }
+
+    public string What => "strands";
 
     /// <summary>Announces every enabled strand again at its current revision (used to rebuild the Board).</summary>
     public async Task<int> AnnounceAllAsync(CancellationToken cancellationToken)

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Plans.Model;
+using SeriousViolence.Platform.Strands;
+
+namespace SeriousViolence.Plans.Api;
+
+public sealed record StrandDto(string Id, int Number, string Name, string Operation, string LeadRole, string PagePath, int Objectives);
+
+public sealed record TargetDto(decimal? Value, string? Unit, string Text);
+
+public sealed record ObjectiveDto(
+    Guid Id,
+    string StrandId,
+    string? SeedKey,
+    string Text,
+    IReadOnlyList<string> Ripe,
+    IReadOnlyList<int> Years,
+    string Status,
+    string? Rag,
+    int PercentComplete,
+    TargetDto? Target,
+    string? DueQuarter,
+    IReadOnlyList<string> Themes,
+    string? Owner,
+    IReadOnlyList<string> Partners,
+    long Revision,
+    DateTimeOffset UpdatedAt)
+{
+    public static ObjectiveDto From(Objective o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var message = o.ToMessage(o.UpdatedAt);
+        return new ObjectiveDto(
+            o.Id, o.StrandId, o.SeedKey, o.Text, message.Ripe, message.Years, o.Status.ToString(), o.Rag?.ToString(), o.PercentComplete,
+            o.TargetText is null ? null : new TargetDto(o.TargetValue, o.TargetUnit, o.TargetText), o.DueQuarter, o.Themes, o.Owner, o.Partners,
+            o.Revision, o.UpdatedAt);
+    }
+}
+
+/// <summary>
+/// JSON for the Board's other tools (spreadsheets, Power BI) and tests: the strands and their objectives. Read-only.
+/// Also the CSV export of a strand's action plan, which the workspace links to.
+/// </summary>
+public static class PlansApi
+{
+    public static void MapPlansApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/strands").WithTags("Strands and objectives");
+        api.MapGet("/", async (StrandCatalog catalog, PlansQueries queries, CancellationToken ct) =>
+        {
+            var counts = await queries.ObjectiveCountsAsync(ct);
+            return catalog.Descriptors.Select(d => new StrandDto(d.Id, d.Number, d.Name, d.Operation, d.LeadRole, d.PagePath, counts.GetValueOrDefault(d.Id)));
+        })
+        .WithName("GetStrands")
+        .WithSummary("The strands this deployment runs, with their ids and names.");
+
+        api.MapGet("/{strandId}/objectives", async Task<IResult> (string strandId, string? status, string? theme, int? year, StrandCatalog catalog, PlansQueries queries, CancellationToken ct) =>
+        {
+            if (catalog.Find(strandId) is null)
+            {
+                return TypedResults.Problem(statusCode: 404, title: "No such strand", detail: $"'{strandId}' is not a strand of this deployment; GET /api/strands lists them.");
+            }
+
+            if (!TryFilter(status, theme, year, out var filter, out var error))
+            {
+                return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: error);
+            }
+
+            var objectives = await queries.ObjectivesAsync(strandId, filter, ct);
+            return TypedResults.Ok(objectives.Select(ObjectiveDto.From));
+        })
+        .WithName("GetStrandObjectives")
+        .WithSummary("A strand's objectives (RIPE actions) with RIPE categories, years, status, RAG, percent complete, target and revision.")
+        .Produces<IEnumerable<ObjectiveDto>>()
+        .ProducesProblem(404)
+        .ProducesProblem(400);
+
+        app.MapGet("/strands/{strandId}/action-plan.csv", async Task<IResult> (string strandId, StrandCatalog catalog, PlansQueries queries, TimeProvider clock, CancellationToken ct) =>
+        {
+            var strand = catalog.Find(strandId);
+            if (strand is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var objectives = await queries.ObjectivesAsync(strandId, ObjectiveFilter.All, ct);
+            var csv = ActionPlanCsv.Write(strand, objectives, clock.GetUtcNow());
+            var fileName = $"action-plan-{strandId}-{clock.GetUtcNow():yyyy-MM-dd}.csv";
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
+        }).ExcludeFromDescription();
+    }
+
+    internal static bool TryFilter(string? status, string? theme, int? year, out ObjectiveFilter filter, out string error)
+    {
+        filter = ObjectiveFilter.All;
+        error = "";
+        ObjectiveStatus? parsedStatus = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<ObjectiveStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            {
+                error = $"status '{status}' is not one of {string.Join(", ", Enum.GetNames<ObjectiveStatus>())}.";
+                return false;
+            }
+
+            parsedStatus = s;
+        }
+
+        if (year is not null and not (1 or 2))
+        {
+            error = "year is 1 or 2.";
+            return false;
+        }
+
+        filter = new ObjectiveFilter(parsedStatus, string.IsNullOrEmpty(theme) ? null : theme, year);
+        return true;
+    }
+}
+
+/// <summary>A strand's action plan as CSV: one row per objective, the strategy's words and the current position.</summary>
+public static class ActionPlanCsv
+{
+    public static string Write(StrandDescriptor strand, IEnumerable<Objective> objectives, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(strand);
+        ArgumentNullException.ThrowIfNull(objectives);
+        var sb = new StringBuilder();
+        Row(sb, "Strand", "Quarter", "Exported (UTC)");
+        Row(sb, $"{strand.Number}. {strand.Name}", FinancialQuarter.Containing(now).ToString(), now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        sb.Append("\r\n");
+        Row(sb, "Key", "RIPE", "Years", "Objective", "Owner", "Partners", "Themes", "Target", "Due quarter", "Status", "RAG", "Percent complete", "Revision", "Last updated (UTC)", "Updated by");
+        foreach (var o in objectives)
+        {
+            Row(sb, o.SeedKey ?? "added", o.Ripe.Label(), o.Years.Label(), o.Text, o.Owner ?? "", string.Join("; ", o.Partners), string.Join("; ", o.Themes),
+                o.TargetText ?? "", o.DueQuarter ?? "", o.Status.Label(), o.Rag?.ToString() ?? "", o.PercentComplete.ToString(CultureInfo.InvariantCulture),
+                o.Revision.ToString(CultureInfo.InvariantCulture), o.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), o.UpdatedBy);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, params string[] fields)
+    {
+        sb.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
+    }
+
+    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it as a formula.</summary>
+    internal static string Escape(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
+        {
+            field = "'" + field;
+        }
+
+        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Plans.Model;
+using SeriousViolence.Platform.Messaging;
+
+namespace SeriousViolence.Plans.Features;
+
+/// <summary>Adding and editing objectives. Every command checks the actor, validates, and publishes through the outbox.</summary>
+public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
+{
+    public async Task<CommandResult<Objective>> AddAsync(Actor actor, string strandId, ObjectiveForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        PlansAccess.EnsureMayChange(actor, strandId);
+        var validation = form.Validate();
+        if (validation.Failed)
+        {
+            return CommandResult.Invalid<Objective>(validation.Errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var objective = new Objective
+        {
+            Id = Guid.CreateVersion7(now), StrandId = strandId, Text = form.Text, Revision = 1, CreatedAt = now, UpdatedAt = now,
+            UpdatedBy = actor.DisplayName,
+        };
+        form.ApplyTo(objective);
+        db.Objectives.Add(objective);
+        Record(objective, actor, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok<Objective>(objective);
+    }
+
+    /// <summary>
+    /// Saves an edit made to the objective as it was at <paramref name="expectedRevision"/>. If anyone saved it since,
+    /// nothing is saved and the result says who changed what.
+    /// </summary>
+    public async Task<CommandResult<Objective>> UpdateAsync(Actor actor, Guid objectiveId, long expectedRevision, ObjectiveForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
+            ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
+        PlansAccess.EnsureMayChange(actor, objective.StrandId);
+        if (objective.Revision != expectedRevision)
+        {
+            return CommandResult.Conflicted<Objective>(await ConflictAsync(objective, expectedRevision, cancellationToken));
+        }
+
+        var validation = form.Validate();
+        if (validation.Failed)
+        {
+            return CommandResult.Invalid<Objective>(validation.Errors);
+        }
+
+        var now = clock.GetUtcNow();
+        form.ApplyTo(objective);
+        objective.Revision = expectedRevision + 1;
+        objective.UpdatedAt = now;
+        objective.UpdatedBy = actor.DisplayName;
+        Record(objective, actor, now);
+        try
+        {
+            // The revision is the concurrency token: the UPDATE matches only if nobody saved in between.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Objectives.AsNoTracking().SingleAsync(o => o.Id == objectiveId, cancellationToken);
+            return CommandResult.Conflicted<Objective>(await ConflictAsync(current, expectedRevision, cancellationToken));
+        }
+
+        return CommandResult.Ok<Objective>(objective);
+    }
+
+    /// <summary>Adds the revision to the history and queues the Board's message, in the same save.</summary>
+    internal void Record(Objective objective, Actor actor, DateTimeOffset now)
+    {
+        db.ObjectiveHistory.Add(new ObjectiveHistory
+        {
+            ObjectiveId = objective.Id, Revision = objective.Revision, Snapshot = ObjectiveState.Of(objective).ToJson(), ChangedBy = actor.DisplayName, ChangedAt = now,
+        });
+        db.Enqueue(objective.ToMessage(now), now);
+    }
+
+    private async Task<EditConflict> ConflictAsync(Objective current, long expectedRevision, CancellationToken cancellationToken)
+    {
+        var started = await db.ObjectiveHistory.AsNoTracking()
+            .SingleOrDefaultAsync(h => h.ObjectiveId == current.Id && h.Revision == expectedRevision, cancellationToken);
+        var changes = started is null ? [] : ObjectiveState.FromJson(started.Snapshot).Differences(ObjectiveState.Of(current));
+        return new EditConflict(expectedRevision, current.Revision, current.UpdatedBy, current.UpdatedAt, changes);
+    }
+}
