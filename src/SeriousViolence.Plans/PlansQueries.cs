@@ -70,5 +70,6 @@ public sealed class PlansQueries(PlansDbContext db)
         await db.Themes.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Name).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Operation>> OperationsAsync(CancellationToken cancellationToken) =>
-        await db.Operations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        (await db.Operations.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(o => o.Name.TrimStart('\'', '"', '\u2018', '\u201c'), StringComparer.OrdinalIgnoreCase).ToList();
 }

@@ -22,6 +22,7 @@ public static class PlansServices
         services.AddScoped<PlansQueries>();
         services.AddScoped<ObjectiveCommands>();
         services.AddScoped<QuarterlyCommands>();
+        services.AddScoped<OperationCommands>();
         services.AddSingleton<IStrandPageSection, ActionPlanSection>();
         return services;
     }

@@ -33,7 +33,7 @@ public static class CommandResult
 public sealed record EditConflict(long YourRevision, long CurrentRevision, string ChangedBy, DateTimeOffset ChangedAt, IReadOnlyList<FieldChange> Changes)
 {
     public string Message =>
-        $"Not saved: {ChangedBy} changed this objective at {ChangedAt.UtcDateTime:d MMM yyyy HH:mm} UTC after you opened it. " +
+        $"Not saved: {ChangedBy} changed this record at {ChangedAt.UtcDateTime:d MMM yyyy HH:mm} UTC after you opened it. " +
         (Changes.Count == 0 ? "Reload to see their version." : "They changed: " + string.Join("; ", Changes.Select(c => $"{c.Field} from \"{c.From}\" to \"{c.To}\"")) + ".");
 }
 
