@@ -16,6 +16,10 @@ if [ ! -x /usr/bin/chromium ]; then
   sv_apt_install chromium fonts-dejavu-core || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Databases left by an interrupted run (each test makes its own, named sv_test_*).
+runuser -u postgres -- psql -qAt -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 'sv\_test\_%'" 2>/dev/null |
+  while read -r stale; do runuser -u postgres -- psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$stale\" WITH (FORCE)" >/dev/null 2>&1 || true; done
+
 # The tests get their own settings; the app's own variables must not leak into hosts the tests start.
 eval "$(ops/postgres.sh env)"
 eval "$(ops/rabbitmq.sh env)"

@@ -56,12 +56,32 @@ public sealed class TestDatabase : IAsyncDisposable
         return values;
     }
 
+    /// <summary>
+    /// Drops the database. An autovacuum worker may be visiting it, which a non-superuser cannot terminate (42501);
+    /// it finishes within moments, so try again briefly. A database still left is swept by ./build/test.sh next run.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_admin);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006" && attempt < 40)
+            {
+                await Task.Delay(250);
+            }
+            catch (PostgresException ex) when (ex.SqlState is "42501" or "55006")
+            {
+                await Console.Error.WriteLineAsync($"Test database {Name} could not be dropped now ({ex.MessageText}); ./build/test.sh removes it on its next run.");
+                return;
+            }
+        }
     }
 }

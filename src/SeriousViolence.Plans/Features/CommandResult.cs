@@ -30,10 +30,10 @@ public static class CommandResult
 /// Someone else saved the same record since it was opened. Nothing was saved; <see cref="Changes"/> says what they
 /// changed (from the version this editor started with to the version now stored).
 /// </summary>
-public sealed record EditConflict(long YourRevision, long CurrentRevision, string ChangedBy, DateTimeOffset ChangedAt, IReadOnlyList<FieldChange> Changes)
+public sealed record EditConflict(long YourRevision, long CurrentRevision, string ChangedBy, DateTimeOffset ChangedAt, IReadOnlyList<FieldChange> Changes, string Subject = "objective")
 {
     public string Message =>
-        $"Not saved: {ChangedBy} changed this record at {ChangedAt.UtcDateTime:d MMM yyyy HH:mm} UTC after you opened it. " +
+        $"Not saved: {ChangedBy} changed this {Subject} at {ChangedAt.UtcDateTime:d MMM yyyy HH:mm} UTC after you opened it. " +
         (Changes.Count == 0 ? "Reload to see their version." : "They changed: " + string.Join("; ", Changes.Select(c => $"{c.Field} from \"{c.From}\" to \"{c.To}\"")) + ".");
 }
 

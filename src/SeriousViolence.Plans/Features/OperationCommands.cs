@@ -78,7 +78,7 @@ public sealed class OperationCommands(PlansDbContext db, TimeProvider clock)
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Code == code, cancellationToken) ?? throw new KeyNotFoundException($"No operation '{code}'.");
         if (operation.Revision != expectedRevision)
         {
-            return CommandResult.Conflicted<Operation>(new EditConflict(expectedRevision, operation.Revision, operation.UpdatedBy, operation.UpdatedAt, []));
+            return CommandResult.Conflicted<Operation>(new EditConflict(expectedRevision, operation.Revision, operation.UpdatedBy, operation.UpdatedAt, [], "operation"));
         }
 
         var validation = form.Validate(knownStrands);
@@ -107,7 +107,7 @@ public sealed class OperationCommands(PlansDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             var current = await db.Operations.AsNoTracking().SingleAsync(o => o.Code == code, cancellationToken);
-            return CommandResult.Conflicted<Operation>(new EditConflict(expectedRevision, current.Revision, current.UpdatedBy, current.UpdatedAt, []));
+            return CommandResult.Conflicted<Operation>(new EditConflict(expectedRevision, current.Revision, current.UpdatedBy, current.UpdatedAt, [], "operation"));
         }
 
         return CommandResult.Ok(operation);
