@@ -93,3 +93,21 @@ public sealed class PlansApiTests : IAsyncLifetime
         Assert.StartsWith("child-abuse-001,", lines[3], StringComparison.Ordinal);
     }
 }
+
+/// <summary>The printable action plan carries the strand, the quarter and the date in the head every printed page repeats.</summary>
+public sealed class PrintableActionPlanTests
+{
+    [Fact]
+    public async Task The_printable_plan_lists_every_objective_under_a_running_head_with_strand_quarter_and_date()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+
+        var html = await host.Client.GetStringAsync("strands/homicide/action-plan/print");
+
+        var quarter = SeriousViolence.Abstractions.FinancialQuarter.Containing(DateTimeOffset.UtcNow).ToString();
+        Assert.Contains($"<tr class=\"print-running\"><th colspan=\"7\">6. Homicide · {quarter} · printed {DateTime.UtcNow:d MMM yyyy}", html, StringComparison.Ordinal);
+        Assert.Equal(19 + 2, html.Split("<tr", StringSplitOptions.None).Length - 1);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Client.GetAsync("strands/homicide/action-plan/print")).StatusCode);
+    }
+}
