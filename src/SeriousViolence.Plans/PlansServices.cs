@@ -23,6 +23,7 @@ public static class PlansServices
         services.AddScoped<ObjectiveCommands>();
         services.AddScoped<QuarterlyCommands>();
         services.AddScoped<OperationCommands>();
+        services.AddScoped<MilestoneCommands>();
         services.AddSingleton<IStrandPageSection, ActionPlanSection>();
         return services;
     }

@@ -231,6 +231,33 @@ public sealed class ActionPlanWorkspaceTests(BrowserFixture browser, ITestOutput
         Assert.Empty(visitor.Errors);
     }
 
+    [Fact]
+    public async Task A_lead_adds_and_ticks_a_milestone_and_it_is_kept()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        await using var visitor = await Visitor.ArriveAsync(browser.Browser, host, output);
+        var page = visitor.Page;
+
+        await OpenWorkspaceAsync(visitor, "homicide");
+        var objective = Objective(page, "homicide-001");
+        await objective.GetByRole(AriaRole.Button, new() { Name = "Add milestone", Exact = true }).ClickAsync();
+        await objective.Locator("input[name=milestone-title]").FillAsync("Witness relocation protocol signed");
+        await objective.Locator("input[name=milestone-due]").FillAsync("2008-03-31");
+        await objective.Locator("form.milestone-form").GetByRole(AriaRole.Button, new() { Name = "Add milestone" }).ClickAsync();
+        var milestone = objective.Locator("ul.milestones li");
+        await Expect(milestone).ToContainTextAsync("Witness relocation protocol signed");
+        await Expect(milestone).ToContainTextAsync("due 31 Mar 2008");
+        await milestone.Locator("input[type=checkbox]").CheckAsync();
+        await visitor.ScreenshotAsync("workspace-milestone.png");
+
+        // A fresh page shows it ticked: it was saved, not only drawn.
+        await visitor.OpenAsync("strands/homicide");
+        await Expect(Objective(page, "homicide-001").Locator("ul.milestones li input[type=checkbox]")).ToBeCheckedAsync();
+        Assert.Equal(3, (await ObjectiveAsync(host, "homicide", "homicide-001")).Revision);
+        Assert.Empty(visitor.Errors);
+    }
+
     private static ILocator Objective(IPage page, string seedKey) => page.Locator($"li.objective[data-key='{seedKey}']");
 
     /// <summary>Opens the strand page and waits until the workspace's buttons work (they are disabled until the circuit is live).</summary>

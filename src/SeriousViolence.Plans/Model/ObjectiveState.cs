@@ -31,6 +31,9 @@ public sealed record ObjectiveState
 
     public required int PercentComplete { get; init; }
 
+    /// <summary>"[x] Title (due 2008-03-31)" per milestone, in order.</summary>
+    public IReadOnlyList<string> Milestones { get; init; } = [];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ObjectiveState Of(Objective o) => new()
@@ -38,6 +41,7 @@ public sealed record ObjectiveState
         Text = o.Text, Ripe = o.Ripe, Years = o.Years, Owner = o.Owner, Partners = [.. o.Partners], Themes = [.. o.Themes],
         Boroughs = [.. o.Boroughs], TargetText = o.TargetText, DueQuarter = o.DueQuarter, Status = o.Status, Rag = o.Rag,
         PercentComplete = o.PercentComplete,
+        Milestones = [.. o.Milestones.OrderBy(m => m.Position).Select(m => $"[{(m.Done ? "x" : " ")}] {m.Title}{(m.DueDate is { } d ? $" (due {d:yyyy-MM-dd})" : "")}")],
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -69,6 +73,7 @@ public sealed record ObjectiveState
         Compare("Status", Status.Label(), other.Status.Label());
         Compare("RAG", Rag?.ToString(), other.Rag?.ToString());
         Compare("Percent complete", PercentComplete + "%", other.PercentComplete + "%");
+        Compare("Milestones", string.Join("; ", Milestones), string.Join("; ", other.Milestones));
         return changes;
     }
 }
