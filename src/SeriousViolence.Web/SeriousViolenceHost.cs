@@ -2,6 +2,8 @@ using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SeriousViolence.Board;
+using SeriousViolence.Performance;
+using SeriousViolence.Performance.Api;
 using SeriousViolence.Plans;
 using SeriousViolence.Plans.Api;
 using SeriousViolence.Platform;
@@ -21,6 +23,11 @@ public static class SeriousViolenceHost
         {
             var app = Build(args);
             await PrepareAsync(app, CancellationToken.None);
+            if (args.Length > 0 && args[0] == "import")
+            {
+                return await ImportCommand.RunAsync(app.Services, args[1..]);
+            }
+
             if (args.Contains("--migrate-only", StringComparer.Ordinal))
             {
                 await Console.Out.WriteLineAsync("Migrations applied; strands announced.");
@@ -72,6 +79,7 @@ public static class SeriousViolenceHost
 
         builder.Services.AddSeriousViolencePlatform(builder.Configuration, catalog);
         builder.Services.AddPlans();
+        builder.Services.AddPerformance();
         builder.Services.AddBoard();
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
@@ -98,6 +106,7 @@ public static class SeriousViolenceHost
         app.MapClientAssets();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.MapPlansApi();
+        app.MapPerformanceApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorComponents<App>()

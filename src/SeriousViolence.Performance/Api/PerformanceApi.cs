@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Performance.Importing;
+
+namespace SeriousViolence.Performance.Api;
+
+public sealed record MeasureDto(
+    string Code, string Name, string Description, IReadOnlyList<string> Strands, IReadOnlyList<int> Outcomes, string Unit, string? Numerator, string? Denominator,
+    string Polarity, decimal? TargetValue, DateOnly? TargetDate, string? TargetText, string? Baseline, string Frequency, IReadOnlyList<string> Geographies,
+    string DataSource, string Marking, int Observations);
+
+public sealed record ObservationDto(string Period, string PeriodKind, string Geography, decimal Value, decimal? Numerator, decimal? Denominator, int Revision, string Source, DateTimeOffset RecordedAt);
+
+/// <summary>Measures, their observations, and imports (multipart upload returning the import report).</summary>
+public static class PerformanceApi
+{
+    public static void MapPerformanceApi(this IEndpointRouteBuilder app)
+    {
+        var measures = app.MapGroup("/api/measures").WithTags("Measures");
+        measures.MapGet("/", async (NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using var command = db.CreateCommand(
+                """
+                SELECT m.code, m.name, m.description, m.strands, m.outcomes, m.unit, m.numerator, m.denominator, m.polarity, m.target_value, m.target_date,
+                       m.target_text, m.baseline, m.frequency, m.geographies, m.data_source, m.marking,
+                       (SELECT count(*) FROM performance.observations o WHERE o.measure_code = m.code)::int
+                FROM performance.measures m ORDER BY m.code
+                """);
+            var list = new List<MeasureDto>();
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                list.Add(new MeasureDto(
+                    r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<int[]>(4), r.GetString(5),
+                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetDecimal(9),
+                    r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12),
+                    r.GetString(13), r.GetFieldValue<string[]>(14), r.GetString(15), r.GetString(16), r.GetInt32(17)));
+            }
+
+            return list;
+        })
+        .WithName("GetMeasures")
+        .WithSummary("Every success measure: definition, unit, polarity, target and how many observations it has.");
+
+        measures.MapGet("/{code}/observations", async Task<IResult> (string code, string? geography, DateOnly? from, DateOnly? to, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using (var exists = db.CreateCommand("SELECT count(*) FROM performance.measures WHERE code = $1"))
+            {
+                exists.Parameters.Add(new NpgsqlParameter { Value = code });
+                if ((long)(await exists.ExecuteScalarAsync(ct))! == 0)
+                {
+                    return TypedResults.Problem(statusCode: 404, title: "No such measure", detail: $"'{code}' is not a measure; GET /api/measures lists them.");
+                }
+            }
+
+            await using var command = db.CreateCommand(
+                """
+                SELECT period_start, period_kind, geography, value, numerator, denominator, revision, source, recorded_at
+                FROM performance.observations
+                WHERE measure_code = $1 AND geography = $2 AND ($3::date IS NULL OR period_start >= $3) AND ($4::date IS NULL OR period_start <= $4)
+                ORDER BY period_start
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = code });
+            command.Parameters.Add(new NpgsqlParameter { Value = string.IsNullOrEmpty(geography) ? Geographies.London : geography });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+            var list = new List<ObservationDto>();
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var start = r.GetFieldValue<DateOnly>(0);
+                var kind = r.GetString(1);
+                list.Add(new ObservationDto(
+                    kind switch { "month" => start.ToString("yyyy-MM", CultureInfo.InvariantCulture), "year" => start.Year.ToString(CultureInfo.InvariantCulture), _ => FinancialQuarter.Containing(start).ToString() },
+                    kind, r.GetString(2), r.GetDecimal(3), r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5), r.GetInt32(6), r.GetString(7), r.GetFieldValue<DateTimeOffset>(8)));
+            }
+
+            return TypedResults.Ok(list);
+        })
+        .WithName("GetMeasureObservations")
+        .WithSummary("A measure's observations for one geography ('london', a borough's GSS code E09..., or a ward's E05...), optionally between two dates.")
+        .Produces<IEnumerable<ObservationDto>>()
+        .ProducesProblem(404);
+
+        app.MapPost("/api/imports", async Task<IResult> (HttpRequest request, ImportService imports, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType || request.Form.Files.Count == 0)
+            {
+                return TypedResults.Problem(statusCode: 400, title: "No file", detail: "Send the file(s) as multipart/form-data (field name 'file').");
+            }
+
+            var reports = new List<ImportReport>();
+            foreach (var file in request.Form.Files)
+            {
+                await using var stream = file.OpenReadStream();
+                // Until sign-in exists, API imports act as the local operator; the service still checks the actor.
+                reports.Add(await imports.ImportAsync(Actor.LocalOperator, file.FileName, stream, progress: null, ct));
+            }
+
+            return reports.All(r => r.Accepted) ? TypedResults.Ok(reports) : TypedResults.UnprocessableEntity(reports);
+        })
+        .DisableAntiforgery()
+        .WithTags("Imports")
+        .WithName("PostImports")
+        .WithSummary("Imports MPS open-data files (format recognised from the header). A file with any error is rejected whole; the report lists line, column and reason.")
+        .Produces<IEnumerable<ImportReport>>()
+        .Produces<IEnumerable<ImportReport>>(422);
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using SeriousViolence.Abstractions;
+
+namespace SeriousViolence.Performance.Importing;
+
+/// <summary>Progress of a running import, for a progress bar.</summary>
+public sealed record ImportProgress(string Stage, int RowsRead);
+
+/// <summary>
+/// Imports one file: reads and validates every row; if any row is wrong the file is rejected whole with a report and
+/// nothing is written. Otherwise, in one transaction, the observations are COPYed into a staging table and merged:
+/// new ones inserted, changed ones updated to the next revision with the earlier value kept in
+/// <c>observation_revisions</c>, unchanged ones left alone. The batch and its report are recorded either way.
+/// </summary>
+public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ImportService> logger)
+{
+    public async Task<ImportReport> ImportAsync(Actor actor, string fileName, Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        PerformanceAccess.EnsureMayImport(actor);
+        var batchId = Guid.CreateVersion7(clock.GetUtcNow());
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var start = new NpgsqlCommand(
+            "INSERT INTO performance.import_batches (id, file_name, status, started_at, started_by) VALUES ($1, $2, 'running', $3, $4)", connection))
+        {
+            start.Parameters.Add(new NpgsqlParameter { Value = batchId });
+            start.Parameters.Add(new NpgsqlParameter { Value = fileName });
+            start.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            start.Parameters.Add(new NpgsqlParameter { Value = actor.DisplayName });
+            await start.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            progress?.Report(new ImportProgress("Reading and checking every row", 0));
+            var mappings = await MappingsAsync(cancellationToken);
+            ParseResult parsed;
+            using (var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            {
+                parsed = ImportParser.Parse(reader, mappings);
+            }
+
+            progress?.Report(new ImportProgress("Checked", parsed.RowsRead));
+            if (parsed.ErrorCount > 0)
+            {
+                var rejected = new ImportReport
+                {
+                    BatchId = batchId, FileName = fileName, Format = parsed.Format, Accepted = false, RowsRead = parsed.RowsRead,
+                    Errors = parsed.Errors, ErrorCount = parsed.ErrorCount, Notes = [.. parsed.Notes],
+                };
+                await FinishAsync(batchId, "rejected", rejected, cancellationToken);
+                return rejected;
+            }
+
+            progress?.Report(new ImportProgress("Writing", parsed.RowsRead));
+            var (written, revised, unchanged) = await WriteAsync(batchId, fileName, parsed, cancellationToken);
+            var report = new ImportReport
+            {
+                BatchId = batchId, FileName = fileName, Format = parsed.Format, Accepted = true, RowsRead = parsed.RowsRead,
+                ObservationsWritten = written, ObservationsRevised = revised, ObservationsUnchanged = unchanged, Notes = [.. parsed.Notes],
+            };
+            await FinishAsync(batchId, "succeeded", report, cancellationToken);
+            progress?.Report(new ImportProgress("Done", parsed.RowsRead));
+            logger.LogInformation("Imported {File} ({Format}): {Written} new, {Revised} revised, {Unchanged} unchanged", fileName, parsed.Format, written, revised, unchanged);
+            return report;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var failed = new ImportReport
+            {
+                BatchId = batchId, FileName = fileName, Accepted = false,
+                Errors = [new ImportError(0, "(file)", $"The import failed and wrote nothing: {ex.GetType().Name}: {ex.Message}")], ErrorCount = 1,
+            };
+            await FinishAsync(batchId, "failed", failed, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<CategoryMapping>> MappingsAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<CategoryMapping>();
+        await using var command = dataSource.CreateCommand("SELECT family, major, minor, measure_code FROM performance.category_mappings");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new CategoryMapping(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return list;
+    }
+
+    private async Task<(int Written, int Revised, int Unchanged)> WriteAsync(Guid batchId, string source, ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        foreach (var (code, (name, borough)) in parsed.Wards)
+        {
+            await using var ward = new NpgsqlCommand(
+                "INSERT INTO performance.geographies (code, name, kind, parent) VALUES ($1, $2, 'ward', $3) ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent = excluded.parent",
+                connection, transaction);
+            ward.Parameters.Add(new NpgsqlParameter { Value = code });
+            ward.Parameters.Add(new NpgsqlParameter { Value = name });
+            ward.Parameters.Add(new NpgsqlParameter { Value = (object?)borough ?? DBNull.Value });
+            await ward.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var create = new NpgsqlCommand(
+            """
+            CREATE TEMP TABLE staging (
+                measure_code text, period_kind text, period_start date, geography text, value numeric, numerator numeric, denominator numeric
+            ) ON COMMIT DROP
+            """, connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY staging (measure_code, period_kind, period_start, geography, value, numerator, denominator) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (key, a) in parsed.Observations)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(key.Measure, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(Kind(key.Kind), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(key.PeriodStart, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(key.Geography, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(a.Value, NpgsqlDbType.Numeric, cancellationToken);
+                await WriteNullableAsync(copy, a.Numerator, cancellationToken);
+                await WriteNullableAsync(copy, a.Denominator, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        const string Match = "o.measure_code = s.measure_code AND o.period_kind = s.period_kind AND o.period_start = s.period_start AND o.geography = s.geography";
+        const string Differs = "(o.value, o.numerator, o.denominator) IS DISTINCT FROM (s.value, s.numerator, s.denominator)";
+        var sql = $"""
+            INSERT INTO performance.observation_revisions
+                (measure_code, period_start, period_kind, geography, revision, value, numerator, denominator, source, batch_id, recorded_at, superseded_at)
+            SELECT o.measure_code, o.period_start, o.period_kind, o.geography, o.revision, o.value, o.numerator, o.denominator, o.source, o.batch_id, o.recorded_at, @now
+            FROM performance.observations o JOIN staging s ON {Match} WHERE {Differs};
+
+            UPDATE performance.observations o
+            SET value = s.value, numerator = s.numerator, denominator = s.denominator, source = @source, batch_id = @batch, revision = o.revision + 1, recorded_at = @now
+            FROM staging s WHERE {Match} AND {Differs};
+            """;
+        int revised;
+        await using (var merge = new NpgsqlCommand(sql, connection, transaction))
+        {
+            merge.Parameters.AddWithValue("now", now);
+            merge.Parameters.AddWithValue("source", source);
+            merge.Parameters.AddWithValue("batch", batchId);
+            await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
+            revised = reader.RecordsAffected / 2;
+        }
+
+        int written;
+        await using (var insert = new NpgsqlCommand(
+            $"""
+            INSERT INTO performance.observations
+                (measure_code, period_start, period_kind, geography, value, numerator, denominator, source, batch_id, revision, recorded_at)
+            SELECT s.measure_code, s.period_start, s.period_kind, s.geography, s.value, s.numerator, s.denominator, @source, @batch, 1, @now
+            FROM staging s WHERE NOT EXISTS (SELECT 1 FROM performance.observations o WHERE {Match})
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("now", now);
+            insert.Parameters.AddWithValue("source", source);
+            insert.Parameters.AddWithValue("batch", batchId);
+            written = await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (written, revised, parsed.Observations.Count - written - revised);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, decimal? value, CancellationToken cancellationToken)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Numeric, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
+    }
+
+    private async Task FinishAsync(Guid batchId, string status, ImportReport report, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE performance.import_batches
+            SET status = $2, finished_at = $3, format = $4, rows_read = $5, observations_written = $6, observations_revised = $7, report = $8::jsonb
+            WHERE id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = batchId });
+        command.Parameters.Add(new NpgsqlParameter { Value = status });
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)report.Format ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = report.RowsRead });
+        command.Parameters.Add(new NpgsqlParameter { Value = report.ObservationsWritten });
+        command.Parameters.Add(new NpgsqlParameter { Value = report.ObservationsRevised });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(report, JsonSerializerOptions.Web) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static string Kind(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Month => "month",
+        PeriodKind.Quarter => "quarter",
+        _ => "year",
+    };
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using SeriousViolence.Performance.Importing;
+using SeriousViolence.Platform.Persistence;
+using SeriousViolence.Platform.Startup;
+
+namespace SeriousViolence.Performance;
+
+public static class PerformanceServices
+{
+    public static IServiceCollection AddPerformance(this IServiceCollection services)
+    {
+        services.AddSingleton(new MigrationSource("performance", typeof(PerformanceServices).Assembly));
+        services.AddScoped<IStartupTask, PerformanceSeeder>();
+        services.AddSingleton<ImportService>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using SeriousViolence.Tests.Support;
+using Xunit;
+
+namespace SeriousViolence.Tests.Integration;
+
+/// <summary>The same import over HTTP (for partner systems) and on the command line (for analysts' scripts).</summary>
+public sealed class ImportEntryPointTests
+{
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", name);
+
+    private static MultipartFormDataContent Upload(string name)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(File.ReadAllBytes(Fixture(name)));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", name);
+        return form;
+    }
+
+    [Fact]
+    public async Task Posting_a_file_returns_its_report_and_a_bad_file_is_refused_with_the_reasons()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+
+        var ok = await host.Client.PostAsync("api/imports", Upload("victims.csv"));
+        var bad = await host.Client.PostAsync("api/imports", Upload("errors.csv"));
+        var none = await host.Client.PostAsync("api/imports", new StringContent("not a form"));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        using (var json = JsonDocument.Parse(await ok.Content.ReadAsStringAsync()))
+        {
+            var report = json.RootElement[0];
+            Assert.True(report.GetProperty("accepted").GetBoolean());
+            Assert.Equal("homicide-victims", report.GetProperty("format").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        using (var json = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()))
+        {
+            var first = json.RootElement[0].GetProperty("errors")[0];
+            Assert.Equal((2, "202302"), (first.GetProperty("line").GetInt32(), first.GetProperty("column").GetString()));
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        using var measures = JsonDocument.Parse(await host.Client.GetStringAsync("api/measures"));
+        Assert.Contains(measures.RootElement.EnumerateArray(), m => m.GetProperty("code").GetString() == "homicide-detection-rate" && m.GetProperty("targetValue").GetDecimal() == 85m);
+        using var observations = JsonDocument.Parse(await host.Client.GetStringAsync("api/measures/homicide-solved-rate/observations?geography=E09000022"));
+        Assert.Equal("2008", observations.RootElement[0].GetProperty("period").GetString());
+        Assert.Equal(50m, observations.RootElement[0].GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_command_line_imports_files_and_exits_non_zero_naming_each_error_when_one_is_rejected()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var (okExit, okOutput) = await RunAsync(db.ConnectionString, Fixture("victims.csv"));
+        var (badExit, badOutput) = await RunAsync(db.ConnectionString, Fixture("ward.csv"), Fixture("errors.csv"));
+
+        Assert.Equal(0, okExit);
+        Assert.Contains("victims.csv: accepted as homicide-victims; 3 rows", okOutput, StringComparison.Ordinal);
+        Assert.Equal(1, badExit);
+        Assert.Contains("ward.csv: accepted as recorded-crime-ward", badOutput, StringComparison.Ordinal);
+        Assert.Contains("errors.csv: REJECTED (recorded-crime-borough); 4 error(s); nothing was written", badOutput, StringComparison.Ordinal);
+        Assert.Contains("  line 3, BoroughName: 'Atlantis' is not a London borough", badOutput, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string connectionString, params string[] files)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(RepositoryPaths.WebDll);
+        start.ArgumentList.Add("import");
+        foreach (var f in files)
+        {
+            start.ArgumentList.Add(f);
+        }
+
+        start.Environment["ConnectionStrings__SeriousViolence"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.DependencyInjection;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Performance.Importing;
+using SeriousViolence.Tests.Support;
+using Xunit;
+
+namespace SeriousViolence.Tests.Integration;
+
+/// <summary>A fact that needs the real MPS files in ../shared/data; reported as skipped, with the reason, where absent.</summary>
+public sealed class RealDataFactAttribute : FactAttribute
+{
+    public RealDataFactAttribute()
+    {
+        if (RepositoryPaths.Shared is not { } shared || !Directory.Exists(Path.Combine(shared, "data", "mps")))
+        {
+            Skip = "../shared/data/mps is not beside the repository, so the real MPS files cannot be imported here.";
+        }
+    }
+}
+
+/// <summary>The real MPS open data, imported through the platform, against figures taken from the files themselves.</summary>
+public sealed class RealDataImportTests
+{
+    private static string File(string name) => Path.Combine(RepositoryPaths.Shared!, "data", "mps", name);
+
+    private static async Task<ImportReport> ImportAsync(TestHost host, string name)
+    {
+        await using var stream = System.IO.File.OpenRead(File(name));
+        return await host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, name, stream, null, CancellationToken.None);
+    }
+
+    /// <summary>The London homicide count per calendar year, summed straight from the file's own rows (every borough and pseudo-borough).</summary>
+    private static Dictionary<int, int> HomicidesPerYearFromFile(string name)
+    {
+        var lines = System.IO.File.ReadAllLines(File(name));
+        var header = lines[0].Split(',');
+        var totals = new Dictionary<int, int>();
+        foreach (var line in lines.Skip(1))
+        {
+            var f = line.Split(',');
+            if (f[1] != "HOMICIDE")
+            {
+                continue;
+            }
+
+            for (var i = 3; i < header.Length; i++)
+            {
+                var year = int.Parse(header[i][..4], System.Globalization.CultureInfo.InvariantCulture);
+                totals[year] = totals.GetValueOrDefault(year) + int.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return totals;
+    }
+
+    [RealDataFact]
+    public async Task London_homicides_per_calendar_year_computed_through_the_platform_equal_the_files_own_sums()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        const string historical = "MPS Borough Level Crime (Historical) 2010-04 to 2023-11.csv";
+
+        var report = await ImportAsync(host, historical);
+
+        Assert.True(report.Accepted, string.Join("; ", report.Errors.Take(5)));
+        var expected = HomicidesPerYearFromFile(historical);
+        var actual = (await db.ColumnAsync(
+                "SELECT y || ':' || s FROM (SELECT extract(year FROM period_start)::int AS y, sum(value)::int AS s FROM performance.observations WHERE measure_code = 'homicide-offences' AND geography = 'london' GROUP BY 1) t ORDER BY y"))
+            .Select(r => r.Split(':')).ToDictionary(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, actual);
+        Assert.Equal(153, actual[2019]);
+        Assert.Equal(112, actual[2022]);
+        // 63 homicides sit under "Unknown" or the airports: in London's total, in no borough.
+        Assert.Equal(63L, await db.ScalarAsync<long>(
+            "SELECT ((SELECT sum(value) FROM performance.observations WHERE measure_code = 'homicide-offences' AND geography = 'london') - (SELECT sum(value) FROM performance.observations WHERE measure_code = 'homicide-offences' AND geography LIKE 'E09%'))::bigint"));
+    }
+
+    [RealDataFact]
+    public async Task The_homicide_solved_rate_for_2008_from_the_victims_file_is_91_percent()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+
+        var report = await ImportAsync(host, "MPS Homicide Victims 2003-2023.csv");
+
+        Assert.True(report.Accepted, string.Join("; ", report.Errors.Take(5)));
+        Assert.Equal(2670, report.RowsRead);
+        Assert.Equal(91.0m, Math.Round(await db.ScalarAsync<decimal>(
+            "SELECT value FROM performance.observations WHERE measure_code = 'homicide-solved-rate' AND geography = 'london' AND period_start = '2008-01-01'"), 1));
+        Assert.Equal("131:144", await db.ScalarAsync<string>(
+            "SELECT numerator || ':' || denominator FROM performance.observations WHERE measure_code = 'homicide-solved-rate' AND geography = 'london' AND period_start = '2008-01-01'"));
+    }
+
+    [RealDataFact]
+    public async Task Every_real_file_is_recognised_and_accepted_and_overlapping_releases_revise_rather_than_duplicate()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+
+        var reports = new List<ImportReport>();
+        foreach (var name in Directory.GetFiles(Path.Combine(RepositoryPaths.Shared!, "data", "mps"), "*.csv").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        {
+            reports.Add(await ImportAsync(host, name!));
+        }
+
+        Assert.All(reports, r => Assert.True(r.Accepted, $"{r.FileName}: {string.Join("; ", r.Errors.Take(3))}"));
+        Assert.Contains(reports.Single(r => r.Format == "knife-crime-dashboard").Notes, n => n.Contains("Non MET police force", StringComparison.Ordinal));
+        Assert.Equal(
+            ["homicide-victims", "knife-crime-dashboard", "recorded-crime-borough", "recorded-crime-borough", "recorded-crime-borough", "recorded-crime-ward"],
+            reports.Select(r => r.Format!).Order(StringComparer.Ordinal));
+        // One current value per measure, month and place, however many releases covered it.
+        Assert.Equal(0L, await db.ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT 1 FROM performance.observations GROUP BY measure_code, period_kind, period_start, geography HAVING count(*) > 1) d"));
+        Assert.True(await db.ScalarAsync<long>("SELECT count(DISTINCT code) FROM performance.geographies WHERE kind = 'ward'") >= 600);
+    }
+}
