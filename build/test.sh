@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: architecture, unit, integration (real PostgreSQL and RabbitMQ), end-to-end (headless Chromium).
+# Runs every test: architecture, unit, SPC engine, integration (real PostgreSQL and RabbitMQ), end-to-end (headless Chromium).
 # Installs (apt) and starts what the tests need, builds once, runs each level in turn and ends with one line:
 #   "N passed, N failed, N skipped". Exit status is non-zero if anything failed or did not run.
 # Results (TRX) and screenshots go to artifacts/.
@@ -37,7 +37,7 @@ fi
 
 mkdir -p artifacts/test-results
 passed=0; failed=0; skipped=0; broken=0
-for level in Architecture Unit Integration EndToEnd; do
+for level in Architecture Unit Spc Integration EndToEnd; do
   project="tests/SeriousViolence.Tests.$level"
   step "tests: $level"
   log="artifacts/test-results/$level.log"

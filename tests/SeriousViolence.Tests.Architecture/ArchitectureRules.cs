@@ -8,6 +8,7 @@ public static class ArchitectureRules
     public const string Contracts = "SeriousViolence.Contracts";
     public const string Abstractions = "SeriousViolence.Abstractions";
     public const string Board = "SeriousViolence.Board";
+    public const string Spc = "SeriousViolence.Performance.Spc";
 
     /// <summary>What a strand may build on among our projects.</summary>
     public static readonly IReadOnlySet<string> StrandMayReference = new HashSet<string>(StringComparer.Ordinal)
@@ -32,6 +33,9 @@ public static class ArchitectureRules
     public static IEnumerable<string> ContractsReferenceNothing(ProjectGraph graph) => ReferencesNothing(graph, Contracts);
 
     public static IEnumerable<string> AbstractionsReferenceNothing(ProjectGraph graph) => ReferencesNothing(graph, Abstractions);
+
+    /// <summary>The SPC engine is a pure library: no I/O, so nothing of ours and no packages.</summary>
+    public static IEnumerable<string> SpcEngineReferencesNothing(ProjectGraph graph) => ReferencesNothing(graph, Spc);
 
     public static IEnumerable<string> BoardReferencesNoStrand(ProjectGraph graph)
     {

@@ -90,6 +90,17 @@ public sealed class Abstractions_have_no_infrastructure_dependencies
         ["SeriousViolence.Abstractions references the package Npgsql"], ArchitectureRules.AbstractionsReferenceNothing(Repositories.Bad));
 }
 
+public sealed class The_SPC_engine_is_a_pure_library
+{
+    [Fact]
+    public void Holds_for_the_declared_projects() => Assert.Empty(ArchitectureRules.SpcEngineReferencesNothing(Repositories.Declared));
+
+    [Fact]
+    public void Catches_the_bad_fixture() => Assert.Equal(
+        ["SeriousViolence.Performance.Spc references our project SeriousViolence.Platform", "SeriousViolence.Performance.Spc references the package Npgsql"],
+        ArchitectureRules.SpcEngineReferencesNothing(Repositories.Bad));
+}
+
 public sealed class The_board_references_no_strand
 {
     [Fact]
