@@ -114,3 +114,38 @@ public sealed class RealDataImportTests
         Assert.True(await db.ScalarAsync<long>("SELECT count(DISTINCT code) FROM performance.geographies WHERE kind = 'ward'") >= 600);
     }
 }
+
+/// <summary>The SPC engine reading the platform's own observations of the real data.</summary>
+public sealed class SpcApiTests
+{
+    [RealDataFact]
+    public async Task The_control_chart_of_London_homicides_comes_from_the_imported_data_with_limits_icons_and_a_rebase()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        foreach (var name in new[] { "MPS Borough Level Crime (Historical) 2010-04 to 2023-11.csv", "MPS Borough Level Crime (most recent 24 months) 2023-12 to 2025-11.csv" })
+        {
+            await using var stream = File.OpenRead(Path.Combine(RepositoryPaths.Shared!, "data", "mps", name));
+            Assert.True((await host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, name, stream, null, CancellationToken.None)).Accepted);
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync("api/measures/homicide-offences/spc?geography=london&rebase=2024-03"));
+        var root = json.RootElement;
+        var points = root.GetProperty("points").EnumerateArray().ToList();
+
+        Assert.Equal(188, points.Count); // April 2010 to November 2025
+        Assert.Equal("2010-04", points[0].GetProperty("period").GetString());
+        Assert.Equal("lower-is-better", root.GetProperty("polarity").GetString());
+        Assert.Equal(0, points[0].GetProperty("segment").GetInt32());
+        Assert.Equal(1, points.Single(p => p.GetProperty("period").GetString() == "2024-03").GetProperty("segment").GetInt32());
+        var first = points[0];
+        Assert.True(first.GetProperty("upperProcessLimit").GetDouble() > first.GetProperty("mean").GetDouble());
+        Assert.Equal(
+            first.GetProperty("mean").GetDouble() + (2.0 / 3.0) * (first.GetProperty("upperProcessLimit").GetDouble() - first.GetProperty("mean").GetDouble()),
+            first.GetProperty("upperNearLimit").GetDouble(), 6);
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("variationIcon").GetString()));
+        Assert.Equal("None", root.GetProperty("assuranceIcon").GetString()); // no target for this measure
+        var bad = await host.Client.GetAsync("api/measures/homicide-offences/spc?geography=london&rebase=1999-01");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+}
