@@ -23,5 +23,6 @@ public static class BoardServices
         bus.AddConsumer<StrandWithdrawnConsumer>();
         bus.AddConsumer<RipeActionUpdatedConsumer>();
         bus.AddConsumer<QuarterlyUpdateSubmittedConsumer>();
+        bus.AddConsumer<MeasureObservationsRecordedConsumer>();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SeriousViolence.Performance.Importing;
+using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Persistence;
 using SeriousViolence.Platform.Startup;
 
@@ -10,6 +11,7 @@ public static class PerformanceServices
     public static IServiceCollection AddPerformance(this IServiceCollection services)
     {
         services.AddSingleton(new MigrationSource("performance", typeof(PerformanceServices).Assembly));
+        services.AddSingleton(new OutboxTable("performance"));
         services.AddScoped<IStartupTask, PerformanceSeeder>();
         services.AddSingleton<ImportService>();
         return services;

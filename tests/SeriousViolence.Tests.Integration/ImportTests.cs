@@ -164,3 +164,34 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM performance.import_batches"));
     }
 }
+
+/// <summary>Every new or revised observation reaches the Board through the Performance outbox, and only those.</summary>
+public sealed class MeasureEventTests
+{
+    [Fact]
+    public async Task An_import_tells_the_board_of_each_new_or_revised_observation_once_per_measure_and_place()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        var imports = host.Services.GetRequiredService<ImportService>();
+        async Task ImportAsync(string name, string? content = null)
+        {
+            await using Stream stream = content is null ? File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", name)) : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+            Assert.True((await imports.ImportAsync(Actor.LocalOperator, name, stream, null, CancellationToken.None)).Accepted);
+        }
+
+        await ImportAsync("borough-majortext-boroughname.csv");
+        // homicide-offences and violence-with-injury, each for Lambeth and London: four messages carrying eight observations.
+        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages"));
+        await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.measure_observations"), c => c == 8, "eight observations on the Board");
+
+        await ImportAsync("borough-majortext-boroughname.csv");
+        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages")); // unchanged: nothing to tell
+
+        await ImportAsync("revised.csv", "MajorText,MinorText,BoroughName,202302\nVIOLENCE AGAINST THE PERSON,HOMICIDE,Lambeth,4\n");
+        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages"));
+        await Eventually.WaitForAsync(
+            () => db.ScalarAsync<string>("SELECT value || ':' || revision FROM board.measure_observations WHERE measure_code = 'homicide-offences' AND geography = 'E09000022' AND period_start = '2023-02-01'"),
+            v => v == "4:2", "the revised value on the Board");
+    }
+}

@@ -138,6 +138,19 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
             await copy.CompleteAsync(cancellationToken);
         }
 
+        // Which staged rows are new or different, before the merge changes what "different" means.
+        await using (var mark = new NpgsqlCommand(
+            """
+            ALTER TABLE staging ADD COLUMN changed boolean;
+            UPDATE staging s SET changed = NOT EXISTS (
+                SELECT 1 FROM performance.observations o
+                WHERE o.measure_code = s.measure_code AND o.period_kind = s.period_kind AND o.period_start = s.period_start AND o.geography = s.geography
+                  AND (o.value, o.numerator, o.denominator) IS NOT DISTINCT FROM (s.value, s.numerator, s.denominator));
+            """, connection, transaction))
+        {
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         const string Match = "o.measure_code = s.measure_code AND o.period_kind = s.period_kind AND o.period_start = s.period_start AND o.geography = s.geography";
         const string Differs = "(o.value, o.numerator, o.denominator) IS DISTINCT FROM (s.value, s.numerator, s.denominator)";
         var sql = $"""
@@ -173,6 +186,32 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
             insert.Parameters.AddWithValue("source", source);
             insert.Parameters.AddWithValue("batch", batchId);
             written = await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The Board hears of every new or revised observation: one outbox message per measure and geography, written in
+        // this same transaction (built in SQL: a release can change hundreds of thousands of values).
+        await using (var outbox = new NpgsqlCommand(
+            """
+            INSERT INTO performance.outbox_messages (id, message_type, body, created_at)
+            SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureObservationsRecorded',
+                   jsonb_build_object(
+                       'measureCode', s.measure_code,
+                       'strandIds', (SELECT to_jsonb(m.strands) FROM performance.measures m WHERE m.code = s.measure_code),
+                       'geography', s.geography,
+                       'occurredAt', @now,
+                       'observations', jsonb_agg(jsonb_build_object(
+                           'periodStart', o.period_start, 'periodKind', o.period_kind, 'value', o.value,
+                           'numerator', o.numerator, 'denominator', o.denominator, 'revision', o.revision) ORDER BY o.period_start)),
+                   @now
+            FROM staging s
+            JOIN performance.observations o
+              ON o.measure_code = s.measure_code AND o.period_kind = s.period_kind AND o.period_start = s.period_start AND o.geography = s.geography
+            WHERE s.changed
+            GROUP BY s.measure_code, s.geography
+            """, connection, transaction))
+        {
+            outbox.Parameters.AddWithValue("now", now);
+            await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
