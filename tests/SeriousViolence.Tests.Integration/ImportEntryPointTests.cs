@@ -90,3 +90,36 @@ public sealed class ImportEntryPointTests
         return (process.ExitCode, await stdout + await stderr);
     }
 }
+
+/// <summary>Partner systems post observations for a measure: all valid, or none recorded.</summary>
+public sealed class ObservationSubmissionTests
+{
+    [Fact]
+    public async Task Valid_observations_are_recorded_and_revised_and_an_invalid_batch_records_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
+        var ok = await host.Client.PostAsync("api/measures/homicide-detection-rate/observations",
+            Json("""[{"period":"2024/25 Q1","geography":"london","value":87.5,"numerator":35,"denominator":40},{"period":"2024/25 Q2","geography":"london","value":80,"numerator":32,"denominator":40}]"""));
+        var revised = await host.Client.PostAsync("api/measures/homicide-detection-rate/observations",
+            Json("""[{"period":"2024/25 Q2","geography":"london","value":82.5,"numerator":33,"denominator":40}]"""));
+        var bad = await host.Client.PostAsync("api/measures/homicide-detection-rate/observations",
+            Json("""[{"period":"2024/25 Q3","geography":"london","value":90,"numerator":36,"denominator":40},{"period":"2024-09","geography":"Atlantis","value":120}]"""));
+        var unknown = await host.Client.PostAsync("api/measures/knitting/observations", Json("""[{"period":"2024","geography":"london","value":1}]"""));
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
+        Assert.Equal("82.5:2", await db.ScalarAsync<string>(
+            "SELECT value || ':' || revision FROM performance.observations WHERE measure_code = 'homicide-detection-rate' AND period_start = '2024-07-01'"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => $"{e.GetProperty("line").GetInt32()}:{e.GetProperty("column").GetString()}").ToList();
+        Assert.Equal(["2:period", "2:geography", "2:value", "2:numerator"], errors);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.observations WHERE period_start = '2024-10-01'"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        await Eventually.WaitForAsync(
+            () => db.ScalarAsync<long>("SELECT count(*) FROM board.measure_observations WHERE measure_code = 'homicide-detection-rate'"), c => c == 2, "the partner's figures on the Board");
+    }
+}

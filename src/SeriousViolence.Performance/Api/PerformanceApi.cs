@@ -86,6 +86,17 @@ public static class PerformanceApi
         .Produces<IEnumerable<ObservationDto>>()
         .ProducesProblem(404);
 
+        measures.MapPost("/{code}/observations", async Task<IResult> (string code, List<ObservationInput> observations, ImportService imports, CancellationToken ct) =>
+        {
+            // Until sign-in exists, partner submissions act as the local operator; the service still checks the actor.
+            var report = await imports.RecordAsync(Actor.LocalOperator, code, observations, ct);
+            return report.Accepted ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+        })
+        .WithName("PostMeasureObservations")
+        .WithSummary("Records observations for a measure (partner systems). Validated as a whole: any error rejects them all, with the item number, field and reason. Periods: 2024-03 (monthly), 2024/25 Q1 (quarterly), 2024 (annual).")
+        .Produces<ImportReport>()
+        .Produces<ImportReport>(422);
+
         app.MapPost("/api/imports", async Task<IResult> (HttpRequest request, ImportService imports, CancellationToken ct) =>
         {
             if (!request.HasFormContentType || request.Form.Files.Count == 0)

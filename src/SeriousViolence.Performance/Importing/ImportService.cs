@@ -80,6 +80,129 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Records observations a partner system submits for one measure: every one is validated first (the measure
+    /// exists, periods match its frequency, places are known, rates carry numerator and denominator that agree with
+    /// the value); any error rejects them all. Then the same merge as a file import: revisions kept, Board told.
+    /// </summary>
+    public async Task<ImportReport> RecordAsync(Actor actor, string measureCode, IReadOnlyList<ObservationInput> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        PerformanceAccess.EnsureMayImport(actor);
+        var source = $"api:{measureCode}";
+        var batchId = Guid.CreateVersion7(clock.GetUtcNow());
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var start = new NpgsqlCommand(
+            "INSERT INTO performance.import_batches (id, file_name, status, started_at, started_by) VALUES ($1, $2, 'running', $3, $4)", connection))
+        {
+            start.Parameters.Add(new NpgsqlParameter { Value = batchId });
+            start.Parameters.Add(new NpgsqlParameter { Value = source });
+            start.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            start.Parameters.Add(new NpgsqlParameter { Value = actor.DisplayName });
+            await start.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var parsed = new ParseResult { Format = "api-observations", RowsRead = inputs.Count };
+        string? unit = null;
+        string? frequency = null;
+        await using (var measure = dataSource.CreateCommand("SELECT unit, frequency FROM performance.measures WHERE code = $1"))
+        {
+            measure.Parameters.Add(new NpgsqlParameter { Value = measureCode });
+            await using var r = await measure.ExecuteReaderAsync(cancellationToken);
+            if (await r.ReadAsync(cancellationToken))
+            {
+                unit = r.GetString(0);
+                frequency = r.GetString(1);
+            }
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await using (var places = dataSource.CreateCommand("SELECT code FROM performance.geographies WHERE kind IN ('london', 'borough', 'ward')"))
+        await using (var r = await places.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await r.ReadAsync(cancellationToken))
+            {
+                known.Add(r.GetString(0));
+            }
+        }
+
+        if (unit is null)
+        {
+            parsed.Error(0, "measure", $"'{measureCode}' is not a measure; GET /api/measures lists them.");
+        }
+        else if (inputs.Count == 0)
+        {
+            parsed.Error(0, "(body)", "No observations were sent.");
+        }
+
+        for (var i = 0; unit is not null && i < inputs.Count; i++)
+        {
+            var item = inputs[i];
+            var line = i + 1;
+            var (kind, startDate, periodError) = ObservationInput.ParsePeriod(item.Period, frequency!);
+            if (periodError is not null)
+            {
+                parsed.Error(line, "period", periodError);
+            }
+
+            if (string.IsNullOrEmpty(item.Geography) || !known.Contains(item.Geography))
+            {
+                parsed.Error(line, "geography", $"'{item.Geography}' is not 'london', a borough's GSS code (E09...) or a ward code this platform knows.");
+            }
+
+            if (item.Value < 0 || (unit == "percentage" && item.Value > 100))
+            {
+                parsed.Error(line, "value", unit == "percentage" ? "A percentage is between 0 and 100." : "A value cannot be negative.");
+            }
+
+            if (unit is "percentage" or "rate-per-1000")
+            {
+                if (item.Numerator is not { } n || item.Denominator is not { } d || d <= 0 || n < 0)
+                {
+                    parsed.Error(line, "numerator", "A rate needs its numerator and a positive denominator.");
+                }
+                else
+                {
+                    var expected = unit == "percentage" ? 100m * n / d : 1000m * n / d;
+                    if (Math.Abs(expected - item.Value) > 0.05m)
+                    {
+                        parsed.Error(line, "value", $"The value {item.Value} does not agree with numerator/denominator ({expected:0.##}).");
+                    }
+                }
+            }
+
+            if (periodError is null && !string.IsNullOrEmpty(item.Geography))
+            {
+                var key = new ObservationKey(measureCode, kind, startDate, item.Geography);
+                if (parsed.Observations.ContainsKey(key))
+                {
+                    parsed.Error(line, "period", $"{item.Period} for {item.Geography} is sent twice.");
+                }
+
+                parsed.Observations[key] = new Accumulator { Value = item.Value, Numerator = item.Numerator, Denominator = item.Denominator };
+            }
+        }
+
+        if (parsed.ErrorCount > 0)
+        {
+            var rejected = new ImportReport
+            {
+                BatchId = batchId, FileName = source, Format = parsed.Format, Accepted = false, RowsRead = parsed.RowsRead, Errors = parsed.Errors, ErrorCount = parsed.ErrorCount,
+            };
+            await FinishAsync(batchId, "rejected", rejected, cancellationToken);
+            return rejected;
+        }
+
+        var (written, revised, unchanged) = await WriteAsync(batchId, source, parsed, cancellationToken);
+        var report = new ImportReport
+        {
+            BatchId = batchId, FileName = source, Format = parsed.Format, Accepted = true, RowsRead = parsed.RowsRead,
+            ObservationsWritten = written, ObservationsRevised = revised, ObservationsUnchanged = unchanged,
+        };
+        await FinishAsync(batchId, "succeeded", report, cancellationToken);
+        return report;
+    }
+
     private async Task<IReadOnlyList<CategoryMapping>> MappingsAsync(CancellationToken cancellationToken)
     {
         var list = new List<CategoryMapping>();
