@@ -108,6 +108,7 @@ public static class SeriousViolenceHost
         app.MapPlansApi();
         app.MapPerformanceApi();
         app.MapSpcApi();
+        app.MapMappingApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorComponents<App>()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -121,5 +122,39 @@ public sealed class ObservationSubmissionTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         await Eventually.WaitForAsync(
             () => db.ScalarAsync<long>("SELECT count(*) FROM board.measure_observations WHERE measure_code = 'homicide-detection-rate'"), c => c == 2, "the partner's figures on the Board");
+    }
+}
+
+/// <summary>Analysts change which categories feed which measure without touching code.</summary>
+public sealed class CategoryMappingTests
+{
+    [Fact]
+    public async Task A_mapping_added_by_an_analyst_feeds_the_next_import_and_a_removed_one_stops()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", "borough-majortext-boroughname.csv");
+        async Task<SeriousViolence.Performance.Importing.ImportReport> ImportAsync()
+        {
+            await using var stream = File.OpenRead(fixture);
+            return await host.Services.GetRequiredService<SeriousViolence.Performance.Importing.ImportService>()
+                .ImportAsync(SeriousViolence.Abstractions.Actor.LocalOperator, "fixture.csv", stream, null, CancellationToken.None);
+        }
+
+        var invalid = await host.Client.PostAsync("api/category-mappings", new StringContent("""{"family":"weather","major":"","minor":"x","measureCode":"nope"}""", System.Text.Encoding.UTF8, "application/json"));
+        var added = await host.Client.PostAsync("api/category-mappings", new StringContent("""{"family":"recorded-crime","major":"Burglary","minor":"Residential Burglary","measureCode":"gbh-offences-legacy"}""", System.Text.Encoding.UTF8, "application/json"));
+        await ImportAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var problem = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("\"family\"", problem, StringComparison.Ordinal);
+        Assert.Contains("\"measureCode\"", problem, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(90m, await db.ScalarAsync<decimal>("SELECT value FROM performance.observations WHERE measure_code = 'gbh-offences-legacy' AND geography = 'E09000022' AND period_start = '2023-01-01'"));
+
+        var id = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await host.Client.DeleteAsync($"api/category-mappings/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"api/category-mappings/{id}")).StatusCode);
+        Assert.DoesNotContain("RESIDENTIAL BURGLARY", await host.Client.GetStringAsync("api/category-mappings"), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using SeriousViolence.Abstractions;
+
+namespace SeriousViolence.Performance.Api;
+
+public sealed record CategoryMappingDto(int Id, string Family, string Major, string Minor, string MeasureCode);
+
+public sealed record NewCategoryMapping(string Family, string Major, string Minor, string MeasureCode);
+
+/// <summary>
+/// The mapping from published offence categories to measures, which analysts edit as the MPS revises its categories.
+/// Takes effect from the next import; already imported observations are not recomputed (re-import the file).
+/// </summary>
+public static class MappingApi
+{
+    private static readonly string[] Families = ["recorded-crime", "knife-dashboard"];
+
+    public static void MapMappingApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/category-mappings").WithTags("Imports");
+        group.MapGet("/", async (NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            var list = new List<CategoryMappingDto>();
+            await using var command = db.CreateCommand("SELECT id, family, major, minor, measure_code FROM performance.category_mappings ORDER BY family, measure_code, major, minor");
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                list.Add(new CategoryMappingDto(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+            }
+
+            return list;
+        })
+        .WithName("GetCategoryMappings")
+        .WithSummary("Which published offence category (family, major, minor) feeds which measure.");
+
+        group.MapPost("/", async Task<IResult> (NewCategoryMapping mapping, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            // Until sign-in exists the caller is the local operator; the check is still made in the one place.
+            PerformanceAccess.EnsureMayImport(Actor.LocalOperator);
+            var errors = new Dictionary<string, string[]>();
+            if (!Families.Contains(mapping.Family))
+            {
+                errors["family"] = [$"Use one of: {string.Join(", ", Families)}."];
+            }
+
+            if (string.IsNullOrWhiteSpace(mapping.Major))
+            {
+                errors["major"] = ["Give the major category as the file writes it (any case)."];
+            }
+
+            if (string.IsNullOrWhiteSpace(mapping.Minor))
+            {
+                errors["minor"] = ["Give the minor category (for the knife dashboard: the measure, e.g. Offences)."];
+            }
+
+            await using (var exists = db.CreateCommand("SELECT count(*) FROM performance.measures WHERE code = $1"))
+            {
+                exists.Parameters.Add(new NpgsqlParameter { Value = mapping.MeasureCode ?? "" });
+                if ((long)(await exists.ExecuteScalarAsync(ct))! == 0)
+                {
+                    errors["measureCode"] = [$"'{mapping.MeasureCode}' is not a measure; GET /api/measures lists them."];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            await using var insert = db.CreateCommand(
+                "INSERT INTO performance.category_mappings (family, major, minor, measure_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id");
+            insert.Parameters.Add(new NpgsqlParameter { Value = mapping.Family });
+            insert.Parameters.Add(new NpgsqlParameter { Value = mapping.Major.Trim().ToUpperInvariant() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = mapping.Minor.Trim().ToUpperInvariant() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = mapping.MeasureCode });
+            var id = await insert.ExecuteScalarAsync(ct);
+            return id is int created
+                ? TypedResults.Created($"/api/category-mappings/{created}", new CategoryMappingDto(created, mapping.Family, mapping.Major.Trim().ToUpperInvariant(), mapping.Minor.Trim().ToUpperInvariant(), mapping.MeasureCode!))
+                : TypedResults.Conflict("This mapping exists already.");
+        })
+        .DisableAntiforgery()
+        .WithName("PostCategoryMapping")
+        .WithSummary("Adds a mapping; it applies from the next import.");
+
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            PerformanceAccess.EnsureMayImport(Actor.LocalOperator);
+            await using var delete = db.CreateCommand("DELETE FROM performance.category_mappings WHERE id = $1");
+            delete.Parameters.Add(new NpgsqlParameter { Value = id });
+            return await delete.ExecuteNonQueryAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+        })
+        .DisableAntiforgery()
+        .WithName("DeleteCategoryMapping")
+        .WithSummary("Removes a mapping; it applies from the next import.");
+    }
+}
