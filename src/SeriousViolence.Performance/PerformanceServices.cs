@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SeriousViolence.Performance.Importing;
+using SeriousViolence.Performance.Measures;
 using SeriousViolence.Platform.Persistence;
 using SeriousViolence.Platform.Startup;
 
@@ -12,6 +13,9 @@ public static class PerformanceServices
         services.AddSingleton(new MigrationSource("performance", typeof(PerformanceServices).Assembly));
         services.AddScoped<IStartupTask, PerformanceSeeder>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportHistory>();
+        services.AddSingleton<MeasureQueries>();
+        services.AddSingleton<MeasureCharts>();
         return services;
     }
 }
