@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SeriousViolence.Performance.Importing;
+using SeriousViolence.Performance.Measures;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Persistence;
 using SeriousViolence.Platform.Startup;
@@ -14,6 +15,9 @@ public static class PerformanceServices
         services.AddSingleton(new OutboxTable("performance"));
         services.AddScoped<IStartupTask, PerformanceSeeder>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportHistory>();
+        services.AddSingleton<MeasureQueries>();
+        services.AddSingleton<MeasureCharts>();
         return services;
     }
 }

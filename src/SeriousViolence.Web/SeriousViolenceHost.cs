@@ -95,6 +95,11 @@ public static class SeriousViolenceHost
         }
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // SignalR binds a hub method's parameter from DI when the container says it can resolve the type, and Autofac
+        // says so for any array (an implicit collection). Blazor's hub then took ReceiveJSDataChunk's byte[] chunk from
+        // DI, refused every chunk the browser sent ("provides 4 argument(s) but target expects 3"), and InputFile
+        // uploads hung. Blazor's hub takes nothing from DI, so inference is off.
+        builder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(o => o.DisableImplicitFromServicesParameters = true);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())

@@ -6,22 +6,10 @@ using Xunit;
 
 namespace SeriousViolence.Tests.Integration;
 
-/// <summary>A fact that needs the real MPS files in ../shared/data; reported as skipped, with the reason, where absent.</summary>
-public sealed class RealDataFactAttribute : FactAttribute
-{
-    public RealDataFactAttribute()
-    {
-        if (RepositoryPaths.Shared is not { } shared || !Directory.Exists(Path.Combine(shared, "data", "mps")))
-        {
-            Skip = "../shared/data/mps is not beside the repository, so the real MPS files cannot be imported here.";
-        }
-    }
-}
-
 /// <summary>The real MPS open data, imported through the platform, against figures taken from the files themselves.</summary>
 public sealed class RealDataImportTests
 {
-    private static string File(string name) => Path.Combine(RepositoryPaths.Shared!, "data", "mps", name);
+    private static string File(string name) => RealData.File(name);
 
     private static async Task<ImportReport> ImportAsync(TestHost host, string name)
     {

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Performance.Importing;
+using SeriousViolence.Performance.Measures;
 
 namespace SeriousViolence.Performance.Api;
 
@@ -21,28 +21,7 @@ public static class PerformanceApi
     public static void MapPerformanceApi(this IEndpointRouteBuilder app)
     {
         var measures = app.MapGroup("/api/measures").WithTags("Measures");
-        measures.MapGet("/", async (NpgsqlDataSource db, CancellationToken ct) =>
-        {
-            await using var command = db.CreateCommand(
-                """
-                SELECT m.code, m.name, m.description, m.strands, m.outcomes, m.unit, m.numerator, m.denominator, m.polarity, m.target_value, m.target_date,
-                       m.target_text, m.baseline, m.frequency, m.geographies, m.data_source, m.marking,
-                       (SELECT count(*) FROM performance.observations o WHERE o.measure_code = m.code)::int
-                FROM performance.measures m ORDER BY m.code
-                """);
-            var list = new List<MeasureDto>();
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                list.Add(new MeasureDto(
-                    r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<int[]>(4), r.GetString(5),
-                    r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetDecimal(9),
-                    r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12),
-                    r.GetString(13), r.GetFieldValue<string[]>(14), r.GetString(15), r.GetString(16), r.GetInt32(17)));
-            }
-
-            return list;
-        })
+        measures.MapGet("/", (MeasureQueries queries, CancellationToken ct) => queries.MeasuresAsync(ct))
         .WithName("GetMeasures")
         .WithSummary("Every success measure: definition, unit, polarity, target and how many observations it has.");
 
@@ -75,7 +54,7 @@ public static class PerformanceApi
                 var start = r.GetFieldValue<DateOnly>(0);
                 var kind = r.GetString(1);
                 list.Add(new ObservationDto(
-                    kind switch { "month" => start.ToString("yyyy-MM", CultureInfo.InvariantCulture), "year" => start.Year.ToString(CultureInfo.InvariantCulture), _ => FinancialQuarter.Containing(start).ToString() },
+                    MeasureCharts.PeriodLabel(kind, start),
                     kind, r.GetString(2), r.GetDecimal(3), r.IsDBNull(4) ? null : r.GetDecimal(4), r.IsDBNull(5) ? null : r.GetDecimal(5), r.GetInt32(6), r.GetString(7), r.GetFieldValue<DateTimeOffset>(8)));
             }
 

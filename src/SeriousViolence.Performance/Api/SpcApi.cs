@@ -1,9 +1,8 @@
-using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Npgsql;
-using SeriousViolence.Performance.Importing;
+using SeriousViolence.Performance.Measures;
 using SeriousViolence.Performance.Spc;
 
 namespace SeriousViolence.Performance.Api;
@@ -14,68 +13,33 @@ public sealed record SpcPointDto(
 
 public sealed record SpcDto(string Measure, string Geography, string Polarity, double? Target, string VariationIcon, string AssuranceIcon, IReadOnlyList<string> Warnings, IReadOnlyList<SpcPointDto> Points);
 
-/// <summary>A measure's control chart for one place, computed by the SPC engine from the stored observations.</summary>
+/// <summary>
+/// A measure's control chart for one place, computed by the SPC engine from the stored observations (through
+/// <see cref="MeasureCharts"/>, as the measure page is): as JSON for other tools, and as the CSV behind the page's chart.
+/// </summary>
 public static class SpcApi
 {
     public static void MapSpcApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/measures/{code}/spc", async Task<IResult> (string code, string? geography, string? rebase, NpgsqlDataSource db, CancellationToken ct) =>
+        app.MapGet("/api/measures/{code}/spc", async Task<IResult> (string code, string? geography, string? rebase, MeasureCharts charts, CancellationToken ct) =>
         {
-            geography = string.IsNullOrEmpty(geography) ? Geographies.London : geography;
-            string? polarityText = null;
-            double? target = null;
-            await using (var measure = db.CreateCommand("SELECT polarity, target_value FROM performance.measures WHERE code = $1"))
+            var chart = await charts.ControlChartAsync(code, geography, MeasureCharts.ParseRebase(rebase), ct);
+            if (chart is null)
             {
-                measure.Parameters.Add(new NpgsqlParameter { Value = code });
-                await using var r = await measure.ExecuteReaderAsync(ct);
-                if (await r.ReadAsync(ct))
-                {
-                    polarityText = r.GetString(0);
-                    target = r.IsDBNull(1) ? null : (double)r.GetDecimal(1);
-                }
+                return NoSuchMeasure(code);
             }
 
-            if (polarityText is null)
+            if (chart.Observations.Count < 2)
             {
-                return TypedResults.Problem(statusCode: 404, title: "No such measure", detail: $"'{code}' is not a measure; GET /api/measures lists them.");
+                return TypedResults.Problem(statusCode: 422, title: "Not enough data", detail: $"'{code}' has {chart.Observations.Count} observation(s) for '{chart.Geography}'; a control chart needs at least two.");
             }
 
-            var points = new List<SpcPoint>();
-            await using (var command = db.CreateCommand(
-                "SELECT period_start, period_kind, value FROM performance.observations WHERE measure_code = $1 AND geography = $2 ORDER BY period_start"))
+            if (chart.Result is not { } result)
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = code });
-                command.Parameters.Add(new NpgsqlParameter { Value = geography });
-                await using var r = await command.ExecuteReaderAsync(ct);
-                while (await r.ReadAsync(ct))
-                {
-                    var start = r.GetFieldValue<DateOnly>(0);
-                    points.Add(new SpcPoint(r.GetString(1) == "year" ? start.Year.ToString(CultureInfo.InvariantCulture) : start.ToString("yyyy-MM", CultureInfo.InvariantCulture), (double)r.GetDecimal(2)));
-                }
+                return TypedResults.Problem(statusCode: 400, title: "Cannot chart this series", detail: chart.Problem);
             }
 
-            if (points.Count < 2)
-            {
-                return TypedResults.Problem(statusCode: 422, title: "Not enough data", detail: $"'{code}' has {points.Count} observation(s) for '{geography}'; a control chart needs at least two.");
-            }
-
-            var polarity = polarityText switch { "higher-is-better" => Polarity.HigherIsBetter, "lower-is-better" => Polarity.LowerIsBetter, _ => Polarity.Neutral };
-            SpcResult result;
-            try
-            {
-                result = XmrChart.Analyse(points, new SpcOptions
-                {
-                    Polarity = polarity,
-                    Target = target,
-                    RebaseAt = string.IsNullOrWhiteSpace(rebase) ? [] : rebase.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                });
-            }
-            catch (ArgumentException ex)
-            {
-                return TypedResults.Problem(statusCode: 400, title: "Cannot chart this series", detail: ex.Message);
-            }
-
-            return TypedResults.Ok(new SpcDto(code, geography, polarityText, target, result.Variation.ToString(), result.Assurance.ToString(), result.Warnings,
+            return TypedResults.Ok(new SpcDto(code, chart.Geography, chart.Measure.Polarity, chart.Target, result.Variation.ToString(), result.Assurance.ToString(), result.Warnings,
                 [.. result.Points.Select(p => new SpcPointDto(
                     p.Period, p.Value, p.Mean, p.LowerProcessLimit, p.UpperProcessLimit, p.LowerNearLimit, p.UpperNearLimit, p.Variation.ToString(),
                     [.. Enum.GetValues<SpcRules>().Where(rule => rule != SpcRules.None && p.RulesFired.HasFlag(rule)).Select(rule => rule.ToString())],
@@ -88,5 +52,26 @@ public static class SpcApi
         .ProducesProblem(404)
         .ProducesProblem(422)
         .ProducesProblem(400);
+
+        // The download under the measure page's chart: the same rows as its table, so a spreadsheet can redraw the chart.
+        app.MapGet("/measures/{code}/chart.csv", async Task<IResult> (string code, string? geography, string? rebase, MeasureCharts charts, CancellationToken ct) =>
+        {
+            var chart = await charts.ControlChartAsync(code, geography, MeasureCharts.ParseRebase(rebase), ct);
+            if (chart is null)
+            {
+                return NoSuchMeasure(code);
+            }
+
+            if (chart.Problem is not null)
+            {
+                return TypedResults.Problem(statusCode: 400, title: "Cannot chart this series", detail: chart.Problem);
+            }
+
+            var csv = ChartCsv.Write(chart);
+            return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", ChartCsv.FileName(chart));
+        }).ExcludeFromDescription();
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NoSuchMeasure(string code) =>
+        TypedResults.Problem(statusCode: 404, title: "No such measure", detail: $"'{code}' is not a measure; GET /api/measures lists them.");
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
+using SeriousViolence.Platform.Csv;
 using SeriousViolence.Platform.Strands;
 
 namespace SeriousViolence.Plans.Api;
@@ -144,19 +145,5 @@ public static class ActionPlanCsv
         return sb.ToString();
     }
 
-    private static void Row(StringBuilder sb, params string[] fields)
-    {
-        sb.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets never run it as a formula.</summary>
-    internal static string Escape(string field)
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
-        {
-            field = "'" + field;
-        }
-
-        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
+    private static void Row(StringBuilder sb, params string[] fields) => CsvText.Row(sb, fields);
 }
