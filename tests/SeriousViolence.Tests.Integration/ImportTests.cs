@@ -195,3 +195,53 @@ public sealed class MeasureEventTests
             v => v == "4:2", "the revised value on the Board");
     }
 }
+
+/// <summary>An import stopped part-way writes nothing and its batch says it did not finish.</summary>
+public sealed class ImportCancellationTests
+{
+    /// <summary>A stream that cancels the import once it has been read from, as a person leaving the page would.</summary>
+    private sealed class CancellingStream(Stream inner, CancellationTokenSource cancel) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            cancel.Cancel();
+            return inner.Read(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_cancelled_import_writes_nothing_and_is_not_left_running()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        using var cancel = new CancellationTokenSource();
+        await using var stream = new CancellingStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", "ward.csv")), cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, "ward.csv", stream, null, cancel.Token));
+
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.observations"));
+        Assert.Equal("failed", await db.ScalarAsync<string>("SELECT status FROM performance.import_batches"));
+        Assert.Contains("cancelled", await db.ScalarAsync<string>("SELECT report::text FROM performance.import_batches"), StringComparison.Ordinal);
+    }
+}

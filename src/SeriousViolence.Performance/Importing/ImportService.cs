@@ -68,7 +68,18 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
             logger.LogInformation("Imported {File} ({Format}): {Written} new, {Revised} revised, {Unchanged} unchanged", fileName, parsed.Format, written, revised, unchanged);
             return report;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Nothing was committed (the write is one transaction); say so rather than leave the batch "running".
+            var cancelled = new ImportReport
+            {
+                BatchId = batchId, FileName = fileName, Accepted = false,
+                Errors = [new ImportError(0, "(file)", "The import was cancelled before it finished; nothing was written.")], ErrorCount = 1,
+            };
+            await FinishAsync(batchId, "failed", cancelled, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
         {
             var failed = new ImportReport
             {
