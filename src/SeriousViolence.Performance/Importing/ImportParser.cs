@@ -97,6 +97,18 @@ public static class ImportParser
         return result;
     }
 
+    /// <summary>A row must have as many values as the header has columns; otherwise it is reported and skipped.</summary>
+    private static bool HasHeaderWidth(ParseResult result, int line, string[] fields, string[] header)
+    {
+        if (fields.Length == header.Length)
+        {
+            return true;
+        }
+
+        result.Error(line, "(row)", $"Has {fields.Length} values where the header has {header.Length} columns.");
+        return false;
+    }
+
     private static void RecordedCrime(
         IEnumerator<(int Line, string[] Fields)> rows, string[] header, int major, int minor, int borough, int wardCode, int wardName,
         List<(string Name, int Index)> months, IReadOnlyList<CategoryMapping> mappings, ParseResult result)
@@ -120,9 +132,8 @@ public static class ImportParser
         {
             var (line, fields) = rows.Current;
             result.RowsRead++;
-            if (fields.Length != header.Length)
+            if (!HasHeaderWidth(result, line, fields, header))
             {
-                result.Error(line, "(row)", $"Has {fields.Length} values where the header has {header.Length} columns.");
                 continue;
             }
 
@@ -193,9 +204,8 @@ public static class ImportParser
         {
             var (line, fields) = rows.Current;
             result.RowsRead++;
-            if (fields.Length != header.Length)
+            if (!HasHeaderWidth(result, line, fields, header))
             {
-                result.Error(line, "(row)", $"Has {fields.Length} values where the header has {header.Length} columns.");
                 continue;
             }
 
@@ -284,9 +294,8 @@ public static class ImportParser
         {
             var (line, fields) = rows.Current;
             result.RowsRead++;
-            if (fields.Length != header.Length)
+            if (!HasHeaderWidth(result, line, fields, header))
             {
-                result.Error(line, "(row)", $"Has {fields.Length} values where the header has {header.Length} columns.");
                 continue;
             }
 
