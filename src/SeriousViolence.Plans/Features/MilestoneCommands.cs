@@ -69,11 +69,7 @@ public sealed class MilestoneCommands(PlansDbContext db, ObjectiveCommands objec
 
     private async Task ChangedAsync(Objective objective, Actor actor, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        objective.Revision++;
-        objective.UpdatedAt = now;
-        objective.UpdatedBy = actor.DisplayName;
-        objectives.Record(objective, actor, now);
+        objectives.Changed(objective, actor, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }
 }

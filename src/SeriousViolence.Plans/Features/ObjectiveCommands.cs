@@ -52,12 +52,8 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
             return CommandResult.Invalid<Objective>(validation.Errors);
         }
 
-        var now = clock.GetUtcNow();
         form.ApplyTo(objective);
-        objective.Revision = expectedRevision + 1;
-        objective.UpdatedAt = now;
-        objective.UpdatedBy = actor.DisplayName;
-        Record(objective, actor, now);
+        Changed(objective, actor, clock.GetUtcNow());
         try
         {
             // The revision is the concurrency token: the UPDATE matches only if nobody saved in between.
@@ -71,6 +67,18 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
         }
 
         return CommandResult.Ok<Objective>(objective);
+    }
+
+    /// <summary>
+    /// Everything a change to an existing objective entails: the next revision, who and when, the history row and the
+    /// Board's message, all in the caller's save. Every command that changes an objective goes through here.
+    /// </summary>
+    internal void Changed(Objective objective, Actor actor, DateTimeOffset now)
+    {
+        objective.Revision++;
+        objective.UpdatedAt = now;
+        objective.UpdatedBy = actor.DisplayName;
+        Record(objective, actor, now);
     }
 
     /// <summary>Adds the revision to the history and queues the Board's message, in the same save.</summary>

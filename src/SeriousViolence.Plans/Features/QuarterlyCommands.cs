@@ -159,10 +159,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
                 objective.Rag = draft.Rag;
                 objective.PercentComplete = draft.PercentComplete;
                 objective.Status = draft.Status;
-                objective.Revision++;
-                objective.UpdatedAt = now;
-                objective.UpdatedBy = actor.DisplayName;
-                objectives.Record(objective, actor, now);
+                objectives.Changed(objective, actor, now);
             }
 
             db.QuarterlyDrafts.Remove(draft);
@@ -221,10 +218,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         {
             objective.Rag = form.Rag;
             objective.PercentComplete = form.PercentComplete;
-            objective.Revision++;
-            objective.UpdatedAt = now;
-            objective.UpdatedBy = actor.DisplayName;
-            objectives.Record(objective, actor, now);
+            objectives.Changed(objective, actor, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
