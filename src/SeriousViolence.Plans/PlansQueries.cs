@@ -47,6 +47,10 @@ public sealed class PlansQueries(PlansDbContext db)
         return await query.OrderBy(o => o.SeedKey == null).ThenBy(o => o.SeedKey).ThenBy(o => o.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many of the strand's objectives a quarterly submission must cover (all but the cancelled).</summary>
+    public Task<int> OpenObjectiveCountAsync(string strandId, CancellationToken cancellationToken) =>
+        db.Objectives.CountAsync(o => o.StrandId == strandId && o.Status != ObjectiveStatus.Cancelled, cancellationToken);
+
     public Task<Objective?> ObjectiveAsync(Guid id, CancellationToken cancellationToken) =>
         db.Objectives.AsNoTracking().Include(o => o.Milestones).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
 
