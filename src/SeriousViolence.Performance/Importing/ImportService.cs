@@ -23,16 +23,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(content);
         PerformanceAccess.EnsureMayImport(actor);
         var batchId = Guid.CreateVersion7(clock.GetUtcNow());
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var start = new NpgsqlCommand(
-            "INSERT INTO performance.import_batches (id, file_name, status, started_at, started_by) VALUES ($1, $2, 'running', $3, $4)", connection))
-        {
-            start.Parameters.Add(new NpgsqlParameter { Value = batchId });
-            start.Parameters.Add(new NpgsqlParameter { Value = fileName });
-            start.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-            start.Parameters.Add(new NpgsqlParameter { Value = actor.DisplayName });
-            await start.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await StartBatchAsync(batchId, fileName, actor, cancellationToken);
 
         try
         {
@@ -102,16 +93,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         PerformanceAccess.EnsureMayImport(actor);
         var source = $"api:{measureCode}";
         var batchId = Guid.CreateVersion7(clock.GetUtcNow());
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var start = new NpgsqlCommand(
-            "INSERT INTO performance.import_batches (id, file_name, status, started_at, started_by) VALUES ($1, $2, 'running', $3, $4)", connection))
-        {
-            start.Parameters.Add(new NpgsqlParameter { Value = batchId });
-            start.Parameters.Add(new NpgsqlParameter { Value = source });
-            start.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
-            start.Parameters.Add(new NpgsqlParameter { Value = actor.DisplayName });
-            await start.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await StartBatchAsync(batchId, source, actor, cancellationToken);
 
         var parsed = new ParseResult { Format = "api-observations", RowsRead = inputs.Count };
         string? unit = null;
@@ -212,6 +194,18 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         };
         await FinishAsync(batchId, "succeeded", report, cancellationToken);
         return report;
+    }
+
+    /// <summary>Records the batch as running before any work, so that a crash or a cancellation leaves a trace.</summary>
+    private async Task StartBatchAsync(Guid batchId, string name, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var start = dataSource.CreateCommand(
+            "INSERT INTO performance.import_batches (id, file_name, status, started_at, started_by) VALUES ($1, $2, 'running', $3, $4)");
+        start.Parameters.Add(new NpgsqlParameter { Value = batchId });
+        start.Parameters.Add(new NpgsqlParameter { Value = name });
+        start.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        start.Parameters.Add(new NpgsqlParameter { Value = actor.DisplayName });
+        await start.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<CategoryMapping>> MappingsAsync(CancellationToken cancellationToken)
