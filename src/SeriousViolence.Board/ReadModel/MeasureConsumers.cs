@@ -16,15 +16,11 @@ public sealed class MeasureObservationsRecordedConsumer(BoardDbContext db, Board
     {
         var m = context.Message;
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        if (!await Inbox.TryRecordAsync(db, context.MessageId ?? throw new InvalidOperationException("MeasureObservationsRecorded needs a MessageId."), nameof(MeasureObservationsRecordedConsumer), now, context.CancellationToken))
+        await BoardInbox.ApplyOnceAsync(db, notifier, context, nameof(MeasureObservationsRecordedConsumer), now, async () =>
         {
-            return;
-        }
-
-        var o = m.Observations;
-        var changed = await db.Database.ExecuteSqlRawAsync(
-            """
+            var o = m.Observations;
+            var changed = await db.Database.ExecuteSqlRawAsync(
+                """
             INSERT INTO board.measure_observations (measure_code, geography, period_kind, period_start, value, numerator, denominator, revision, received_at)
             SELECT @measure, @geography, k, s, v, n, d, r, @now
             FROM unnest(@kinds, @starts, @values, @numerators, @denominators, @revisions) AS t(k, s, v, n, d, r)
@@ -32,8 +28,8 @@ public sealed class MeasureObservationsRecordedConsumer(BoardDbContext db, Board
             SET value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator, revision = excluded.revision, received_at = excluded.received_at
             WHERE excluded.revision > board.measure_observations.revision
             """,
-            [
-                new NpgsqlParameter("measure", m.MeasureCode),
+                [
+                    new NpgsqlParameter("measure", m.MeasureCode),
                 new NpgsqlParameter("geography", m.Geography),
                 new NpgsqlParameter("now", now),
                 new NpgsqlParameter("kinds", o.Select(x => x.PeriodKind).ToArray()),
@@ -42,12 +38,9 @@ public sealed class MeasureObservationsRecordedConsumer(BoardDbContext db, Board
                 new NpgsqlParameter("numerators", o.Select(x => x.Numerator).ToArray()),
                 new NpgsqlParameter("denominators", o.Select(x => x.Denominator).ToArray()),
                 new NpgsqlParameter("revisions", o.Select(x => x.Revision).ToArray()),
-            ],
-            context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
-        if (changed > 0)
-        {
-            await notifier.NotifyAsync();
-        }
+                ],
+                context.CancellationToken);
+            return changed > 0;
+        });
     }
 }

@@ -12,44 +12,36 @@ public sealed class RipeActionUpdatedConsumer(BoardDbContext db, BoardNotifier n
     {
         var m = context.Message;
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        if (!await Inbox.TryRecordAsync(db, context.MessageId ?? throw new InvalidOperationException("RipeActionUpdated needs a MessageId."), nameof(RipeActionUpdatedConsumer), now, context.CancellationToken))
+        await BoardInbox.ApplyOnceAsync(db, notifier, context, nameof(RipeActionUpdatedConsumer), now, async () =>
         {
-            return;
-        }
+            var row = await db.Objectives
+                .FromSqlRaw("SELECT * FROM board.objectives WHERE objective_id = {0} FOR UPDATE", m.ObjectiveId)
+                .SingleOrDefaultAsync(context.CancellationToken);
+            var changed = row is null || m.Revision > row.Revision;
+            if (row is null)
+            {
+                row = new BoardObjective { ObjectiveId = m.ObjectiveId, StrandId = m.StrandId, Status = m.Status, Text = m.Text };
+                db.Objectives.Add(row);
+            }
 
-        var row = await db.Objectives
-            .FromSqlRaw("SELECT * FROM board.objectives WHERE objective_id = {0} FOR UPDATE", m.ObjectiveId)
-            .SingleOrDefaultAsync(context.CancellationToken);
-        var changed = row is null || m.Revision > row.Revision;
-        if (row is null)
-        {
-            row = new BoardObjective { ObjectiveId = m.ObjectiveId, StrandId = m.StrandId, Status = m.Status, Text = m.Text };
-            db.Objectives.Add(row);
-        }
+            if (changed)
+            {
+                row.StrandId = m.StrandId;
+                row.Revision = m.Revision;
+                row.Ripe = [.. m.Ripe];
+                row.Years = [.. m.Years];
+                row.Status = m.Status;
+                row.Rag = m.Rag;
+                row.PercentComplete = m.PercentComplete;
+                row.Themes = [.. m.Themes];
+                row.Text = m.Text;
+                row.DueQuarter = m.DueQuarter;
+                row.OccurredAt = m.OccurredAt;
+                row.ReceivedAt = now;
+            }
 
-        if (changed)
-        {
-            row.StrandId = m.StrandId;
-            row.Revision = m.Revision;
-            row.Ripe = [.. m.Ripe];
-            row.Years = [.. m.Years];
-            row.Status = m.Status;
-            row.Rag = m.Rag;
-            row.PercentComplete = m.PercentComplete;
-            row.Themes = [.. m.Themes];
-            row.Text = m.Text;
-            row.DueQuarter = m.DueQuarter;
-            row.OccurredAt = m.OccurredAt;
-            row.ReceivedAt = now;
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
-        if (changed)
-        {
-            await notifier.NotifyAsync();
-        }
+            return changed;
+        });
     }
 }
 
@@ -59,37 +51,28 @@ public sealed class QuarterlyUpdateSubmittedConsumer(BoardDbContext db, BoardNot
     public async Task Consume(ConsumeContext<QuarterlyUpdateSubmitted> context)
     {
         var m = context.Message;
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        if (!await Inbox.TryRecordAsync(db, context.MessageId ?? throw new InvalidOperationException("QuarterlyUpdateSubmitted needs a MessageId."), nameof(QuarterlyUpdateSubmittedConsumer), now, context.CancellationToken))
+        await BoardInbox.ApplyOnceAsync(db, notifier, context, nameof(QuarterlyUpdateSubmittedConsumer), clock.GetUtcNow(), async () =>
         {
-            return;
-        }
+            var row = await db.Submissions
+                .FromSqlRaw("SELECT * FROM board.quarterly_submissions WHERE strand_id = {0} AND quarter = {1} FOR UPDATE", m.StrandId, m.Quarter)
+                .SingleOrDefaultAsync(context.CancellationToken);
+            var changed = row is null || m.Revision > row.Revision;
+            if (row is null)
+            {
+                row = new BoardSubmission { StrandId = m.StrandId, Quarter = m.Quarter, SubmittedBy = m.SubmittedBy };
+                db.Submissions.Add(row);
+            }
 
-        var row = await db.Submissions
-            .FromSqlRaw("SELECT * FROM board.quarterly_submissions WHERE strand_id = {0} AND quarter = {1} FOR UPDATE", m.StrandId, m.Quarter)
-            .SingleOrDefaultAsync(context.CancellationToken);
-        var changed = row is null || m.Revision > row.Revision;
-        if (row is null)
-        {
-            row = new BoardSubmission { StrandId = m.StrandId, Quarter = m.Quarter, SubmittedBy = m.SubmittedBy };
-            db.Submissions.Add(row);
-        }
+            if (changed)
+            {
+                row.Revision = m.Revision;
+                row.ObjectivesUpdated = m.ObjectivesUpdated;
+                row.ObjectivesCarriedForward = m.ObjectivesCarriedForward;
+                row.SubmittedBy = m.SubmittedBy;
+                row.OccurredAt = m.OccurredAt;
+            }
 
-        if (changed)
-        {
-            row.Revision = m.Revision;
-            row.ObjectivesUpdated = m.ObjectivesUpdated;
-            row.ObjectivesCarriedForward = m.ObjectivesCarriedForward;
-            row.SubmittedBy = m.SubmittedBy;
-            row.OccurredAt = m.OccurredAt;
-        }
-
-        await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
-        if (changed)
-        {
-            await notifier.NotifyAsync();
-        }
+            return changed;
+        });
     }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Contracts;
-using SeriousViolence.Platform.Messaging;
 
 namespace SeriousViolence.Board.ReadModel;
 
@@ -14,14 +13,22 @@ public sealed class StrandAnnouncedConsumer(BoardDbContext db, BoardNotifier not
     public async Task Consume(ConsumeContext<StrandAnnounced> context)
     {
         var m = context.Message;
-        var changed = await BoardProjection.ApplyAsync(db, context.MessageId, nameof(StrandAnnouncedConsumer), clock, m.StrandId, m.Revision, m.OccurredAt, "announced", (strand, isNewer) =>
+        await BoardProjection.ApplyAsync(db, notifier, context, nameof(StrandAnnouncedConsumer), clock, m.StrandId, m.Revision, m.OccurredAt, "announced", (strand, isNewer) =>
         {
             if (strand is null)
             {
                 return new BoardStrand
                 {
-                    StrandId = m.StrandId, Number = m.Number, Name = m.Name, Operation = m.Operation, LeadRole = m.LeadRole,
-                    Aim = string.Join('\n', m.Aim), PagePath = m.PagePath, Revision = m.Revision, Withdrawn = false, LastMessageAt = m.OccurredAt,
+                    StrandId = m.StrandId,
+                    Number = m.Number,
+                    Name = m.Name,
+                    Operation = m.Operation,
+                    LeadRole = m.LeadRole,
+                    Aim = string.Join('\n', m.Aim),
+                    PagePath = m.PagePath,
+                    Revision = m.Revision,
+                    Withdrawn = false,
+                    LastMessageAt = m.OccurredAt,
                 };
             }
 
@@ -37,12 +44,7 @@ public sealed class StrandAnnouncedConsumer(BoardDbContext db, BoardNotifier not
             }
 
             return strand;
-        }, context.CancellationToken);
-
-        if (changed)
-        {
-            await notifier.NotifyAsync();
-        }
+        });
     }
 }
 
@@ -52,7 +54,7 @@ public sealed class StrandWithdrawnConsumer(BoardDbContext db, BoardNotifier not
     public async Task Consume(ConsumeContext<StrandWithdrawn> context)
     {
         var m = context.Message;
-        var changed = await BoardProjection.ApplyAsync(db, context.MessageId, nameof(StrandWithdrawnConsumer), clock, m.StrandId, m.Revision, m.OccurredAt, "withdrawn", (strand, isNewer) =>
+        await BoardProjection.ApplyAsync(db, notifier, context, nameof(StrandWithdrawnConsumer), clock, m.StrandId, m.Revision, m.OccurredAt, "withdrawn", (strand, isNewer) =>
         {
             if (strand is null)
             {
@@ -65,69 +67,66 @@ public sealed class StrandWithdrawnConsumer(BoardDbContext db, BoardNotifier not
             }
 
             return strand;
-        }, context.CancellationToken);
-
-        if (changed)
-        {
-            await notifier.NotifyAsync();
-        }
+        });
     }
 }
 
 internal static class BoardProjection
 {
     /// <summary>
-    /// The shared shape of every strand projection: inbox check, revision check, upsert and log, in one transaction.
-    /// Returns false when the message had been processed before.
+    /// The shared shape of every strand projection, applied once per message (<see cref="BoardInbox"/>): revision
+    /// check, upsert and the announcement log.
     /// </summary>
-    public static async Task<bool> ApplyAsync(
+    public static Task<bool> ApplyAsync(
         BoardDbContext db,
-        Guid? messageId,
+        BoardNotifier notifier,
+        ConsumeContext context,
         string consumer,
         TimeProvider clock,
         string strandId,
         long revision,
         DateTimeOffset occurredAt,
         string kind,
-        Func<BoardStrand?, bool, BoardStrand?> apply,
-        CancellationToken cancellationToken)
+        Func<BoardStrand?, bool, BoardStrand?> apply)
     {
-        var id = messageId ?? throw new InvalidOperationException($"{consumer} needs a MessageId to stay idempotent.");
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await Inbox.TryRecordAsync(db, id, consumer, now, cancellationToken))
+        return BoardInbox.ApplyOnceAsync(db, notifier, context, consumer, now, async () =>
         {
-            return false;
-        }
+            var cancellationToken = context.CancellationToken;
 
-        // Row lock so two consumers of the same strand (two instances) apply revisions one at a time.
-        var strand = await db.Strands
-            .FromSqlRaw("SELECT * FROM board.strands WHERE strand_id = {0} FOR UPDATE", strandId)
-            .SingleOrDefaultAsync(cancellationToken);
-        var isNewer = strand is null || revision > strand.Revision;
-        var result = apply(strand, isNewer);
-        if (result is not null)
-        {
-            if (strand is null)
+            // Row lock so two consumers of the same strand (two instances) apply revisions one at a time.
+            var strand = await db.Strands
+                .FromSqlRaw("SELECT * FROM board.strands WHERE strand_id = {0} FOR UPDATE", strandId)
+                .SingleOrDefaultAsync(cancellationToken);
+            var isNewer = strand is null || revision > strand.Revision;
+            var result = apply(strand, isNewer);
+            if (result is not null)
             {
-                db.Strands.Add(result);
+                if (strand is null)
+                {
+                    db.Strands.Add(result);
+                }
+
+                if (isNewer || revision == result.Revision)
+                {
+                    result.Revision = Math.Max(result.Revision, revision);
+                    result.LastMessageAt = occurredAt > result.LastMessageAt ? occurredAt : result.LastMessageAt;
+                    result.ReceivedAt = now;
+                }
+
+                db.Announcements.Add(new BoardAnnouncement
+                {
+                    MessageId = context.MessageId!.Value,
+                    StrandId = strandId,
+                    Kind = kind,
+                    Revision = revision,
+                    OccurredAt = occurredAt,
+                    ReceivedAt = now,
+                });
             }
 
-            if (isNewer || revision == result.Revision)
-            {
-                result.Revision = Math.Max(result.Revision, revision);
-                result.LastMessageAt = occurredAt > result.LastMessageAt ? occurredAt : result.LastMessageAt;
-                result.ReceivedAt = now;
-            }
-
-            db.Announcements.Add(new BoardAnnouncement
-            {
-                MessageId = id, StrandId = strandId, Kind = kind, Revision = revision, OccurredAt = occurredAt, ReceivedAt = now,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            // Every new message is logged, so the Board's announcement counts change even when the revision does not.
+            return true;
+        });
     }
 }
