@@ -7,31 +7,17 @@ using Xunit;
 namespace SeriousViolence.Tests.Integration;
 
 /// <summary>The MPS formats as published, recognised from their headers, validated row by row, written all or nothing.</summary>
-public sealed class ImportTests : IAsyncLifetime
+public sealed class ImportTests : HostedTest
 {
-    private TestDatabase _db = default!;
-    private TestHost _host = default!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _host = await TestHost.StartAsync(_db.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     private async Task<ImportReport> ImportAsync(string fixture, Actor? actor = null)
     {
         await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", fixture));
-        return await _host.Services.GetRequiredService<ImportService>().ImportAsync(actor ?? Actor.LocalOperator, fixture, stream, null, CancellationToken.None);
+        return await Host.Services.GetRequiredService<ImportService>().ImportAsync(actor ?? Actor.LocalOperator, fixture, stream, null, CancellationToken.None);
     }
 
     private Task<decimal> ValueAsync(string measure, string period, string geography) =>
-        _db.ScalarAsync<decimal>($"SELECT value FROM performance.observations WHERE measure_code = '{measure}' AND period_start = '{period}' AND geography = '{geography}'");
+        Db.ScalarAsync<decimal>($"SELECT value FROM performance.observations WHERE measure_code = '{measure}' AND period_start = '{period}' AND geography = '{geography}'");
 
     [Fact]
     public async Task Borough_files_with_BoroughName_and_MajorText_headers_import_counting_pseudo_boroughs_in_London_only()
@@ -43,7 +29,7 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(2m, await ValueAsync("homicide-offences", "2023-01-01", "E09000022"));
         Assert.Equal(3m, await ValueAsync("homicide-offences", "2023-01-01", "london"));
         Assert.Equal(280m, await ValueAsync("violence-with-injury", "2023-02-01", "E09000022"));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM performance.observations WHERE geography LIKE 'mps:%'"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM performance.observations WHERE geography LIKE 'mps:%'"));
         Assert.Contains(report.Notes, n => n.Contains("'Unknown' is an MPS pseudo-borough", StringComparison.Ordinal));
         // Burglary maps to no measure: read and checked, not stored.
         Assert.Equal(8, report.ObservationsWritten);
@@ -74,8 +60,8 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.True(report.Accepted, string.Join("; ", report.Errors));
         Assert.Equal("recorded-crime-ward", report.Format);
         Assert.Equal(30m, await ValueAsync("violence-with-injury", "2024-02-01", "E05014096"));
-        Assert.Equal("Coldharbour:E09000022", await _db.ScalarAsync<string>("SELECT name || ':' || parent FROM performance.geographies WHERE code = 'E05014096'"));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM performance.observations WHERE geography = 'london'"));
+        Assert.Equal("Coldharbour:E09000022", await Db.ScalarAsync<string>("SELECT name || ':' || parent FROM performance.geographies WHERE code = 'E05014096'"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM performance.observations WHERE geography = 'london'"));
     }
 
     [Fact]
@@ -88,7 +74,7 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(100m, await ValueAsync("knife-crime-offences", "2024-04-01", "london"));
         Assert.Equal(4m, await ValueAsync("knife-injury-victims-1-24", "2024-04-01", "E09000025"));
         Assert.Equal(25m, await ValueAsync("knife-crime-positive-outcome-rate", "2024-04-01", "E09000022"));
-        Assert.Equal("30:100", await _db.ScalarAsync<string>(
+        Assert.Equal("30:100", await Db.ScalarAsync<string>(
             "SELECT numerator || ':' || denominator FROM performance.observations WHERE measure_code = 'knife-crime-positive-outcome-rate' AND geography = 'london'"));
         Assert.Equal(30m, await ValueAsync("knife-crime-positive-outcome-rate", "2024-04-01", "london"));
     }
@@ -118,8 +104,8 @@ public sealed class ImportTests : IAsyncLifetime
                 new ImportError(5, "202301", "'-1' is not a count (a whole number, zero or more)."),
             ],
             report.Errors);
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM performance.observations"));
-        Assert.Equal("rejected:4", await _db.ScalarAsync<string>($"SELECT status || ':' || jsonb_array_length(report->'errors') FROM performance.import_batches WHERE id = '{report.BatchId}'"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM performance.observations"));
+        Assert.Equal("rejected:4", await Db.ScalarAsync<string>($"SELECT status || ':' || jsonb_array_length(report->'errors') FROM performance.import_batches WHERE id = '{report.BatchId}'"));
     }
 
     [Fact]
@@ -145,15 +131,15 @@ public sealed class ImportTests : IAsyncLifetime
         ImportReport revised;
         await using (var stream = File.OpenRead(revisedFile))
         {
-            revised = await _host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, "revised.csv", stream, null, CancellationToken.None);
+            revised = await Host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, "revised.csv", stream, null, CancellationToken.None);
         }
 
         File.Delete(revisedFile);
         Assert.Equal(2, revised.ObservationsRevised); // Lambeth and London for February
         Assert.Equal(4m, await ValueAsync("homicide-offences", "2023-02-01", "E09000022"));
-        Assert.Equal("2:revised.csv", await _db.ScalarAsync<string>(
+        Assert.Equal("2:revised.csv", await Db.ScalarAsync<string>(
             "SELECT revision || ':' || source FROM performance.observations WHERE measure_code = 'homicide-offences' AND period_start = '2023-02-01' AND geography = 'E09000022'"));
-        Assert.Equal("1:1:borough-majortext-boroughname.csv", await _db.ScalarAsync<string>(
+        Assert.Equal("1:1:borough-majortext-boroughname.csv", await Db.ScalarAsync<string>(
             "SELECT revision || ':' || value || ':' || source FROM performance.observation_revisions WHERE measure_code = 'homicide-offences' AND period_start = '2023-02-01' AND geography = 'E09000022'"));
     }
 
@@ -161,7 +147,7 @@ public sealed class ImportTests : IAsyncLifetime
     public async Task Only_someone_who_may_act_for_every_strand_may_import()
     {
         await Assert.ThrowsAsync<AccessDeniedException>(() => ImportAsync("ward.csv", Actor.ForStrands("lead", "DCS Homicide", "homicide")));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM performance.import_batches"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM performance.import_batches"));
     }
 }
 

@@ -8,31 +8,20 @@ using Xunit;
 namespace SeriousViolence.Tests.Integration;
 
 /// <summary>The CSV under a measure page's chart (GET /measures/{code}/chart.csv): the chart's rows with their mean and limits.</summary>
-public sealed class MeasureChartCsvTests : IAsyncLifetime
+public sealed class MeasureChartCsvTests : HostedTest
 {
-    private TestDatabase _db = default!;
-    private TestHost _host = default!;
-
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        _db = await TestDatabase.CreateAsync();
-        _host = await TestHost.StartAsync(_db.ConnectionString);
         const string fixture = "borough-majortext-boroughname.csv";
         await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", fixture));
-        var report = await _host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, fixture, stream, null, CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, fixture, stream, null, CancellationToken.None);
         Assert.True(report.Accepted, string.Join("; ", report.Errors));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _db.DisposeAsync();
     }
 
     [Fact]
     public async Task The_chart_csv_has_a_header_and_one_row_per_period_with_mean_and_limits()
     {
-        var response = await _host.Client.GetAsync("measures/homicide-offences/chart.csv?geography=london");
+        var response = await Host.Client.GetAsync("measures/homicide-offences/chart.csv?geography=london");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -53,7 +42,7 @@ public sealed class MeasureChartCsvTests : IAsyncLifetime
     [Fact]
     public async Task A_borough_gets_its_own_rows()
     {
-        var text = await _host.Client.GetStringAsync("measures/violence-with-injury/chart.csv?geography=E09000022");
+        var text = await Host.Client.GetStringAsync("measures/violence-with-injury/chart.csv?geography=E09000022");
 
         var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -64,8 +53,8 @@ public sealed class MeasureChartCsvTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_measure_is_not_found_and_a_rebase_the_series_lacks_is_refused()
     {
-        var unknown = await _host.Client.GetAsync("measures/no-such-measure/chart.csv");
-        var badRebase = await _host.Client.GetAsync("measures/homicide-offences/chart.csv?geography=london&rebase=2024-03");
+        var unknown = await Host.Client.GetAsync("measures/no-such-measure/chart.csv");
+        var badRebase = await Host.Client.GetAsync("measures/homicide-offences/chart.csv?geography=london&rebase=2024-03");
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badRebase.StatusCode);

@@ -11,31 +11,11 @@ using Xunit;
 namespace SeriousViolence.Tests.Integration;
 
 /// <summary>Strand leads edit their objectives: validated, never silently overwritten, checked against the actor, announced.</summary>
-public sealed class ObjectiveEditingTests : IAsyncLifetime
+public sealed class ObjectiveEditingTests : HostedTest
 {
     private static readonly Actor SapphireLead = Actor.ForStrands("sapphire-lead", "DCS Sapphire", "sapphire");
     private static readonly Actor OtherSapphireLead = Actor.ForStrands("sapphire-deputy", "DI Sapphire deputy", "sapphire");
 
-    private TestDatabase _db = default!;
-    private TestHost _host = default!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _host = await TestHost.StartAsync(_db.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
-    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = _host.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
 
     private Task<Objective> ObjectiveAsync(string seedKey) =>
         WithAsync(sp => sp.GetRequiredService<PlansDbContext>().Objectives.AsNoTracking().SingleAsync(o => o.SeedKey == seedKey));
@@ -64,8 +44,8 @@ public sealed class ObjectiveEditingTests : IAsyncLifetime
         Assert.True(result.Succeeded);
         var saved = await ObjectiveAsync("sapphire-006");
         Assert.Equal((2L, ObjectiveStatus.AtRisk, Rag.Amber, 40, "DCI Havens liaison", "2008/09 Q2", "DCS Sapphire"), (saved.Revision, saved.Status, saved.Rag, saved.PercentComplete, saved.Owner, saved.DueQuarter, saved.UpdatedBy));
-        Assert.Equal(["1", "2"], await _db.ColumnAsync($"SELECT revision FROM plans.objective_history WHERE objective_id = '{o.Id}' ORDER BY revision"));
-        var message = await _db.ScalarAsync<string>(
+        Assert.Equal(["1", "2"], await Db.ColumnAsync($"SELECT revision FROM plans.objective_history WHERE objective_id = '{o.Id}' ORDER BY revision"));
+        var message = await Db.ScalarAsync<string>(
             $"SELECT body::text FROM plans.outbox_messages WHERE message_type = 'SeriousViolence.Contracts.RipeActionUpdated' AND body->>'objectiveId' = '{o.Id}' AND (body->>'revision')::int = 2");
         using var json = JsonDocument.Parse(message);
         Assert.Equal("AtRisk", json.RootElement.GetProperty("status").GetString());
@@ -73,7 +53,7 @@ public sealed class ObjectiveEditingTests : IAsyncLifetime
         Assert.Equal(40, json.RootElement.GetProperty("percentComplete").GetInt32());
         // The Board's copy follows from the message.
         await Eventually.WaitForAsync(
-            () => _db.ScalarAsync<string>($"SELECT status FROM board.objectives WHERE objective_id = '{o.Id}'"), s => s == "AtRisk", "the Board's copy at revision 2");
+            () => Db.ScalarAsync<string>($"SELECT status FROM board.objectives WHERE objective_id = '{o.Id}'"), s => s == "AtRisk", "the Board's copy at revision 2");
     }
 
     [Fact]
@@ -125,7 +105,7 @@ public sealed class ObjectiveEditingTests : IAsyncLifetime
             sp.GetRequiredService<ObjectiveCommands>().AddAsync(SapphireLead, "gangs-criminal-networks", new ObjectiveForm { Text = "Not mine", Enforcement = true }, CancellationToken.None)));
 
         Assert.Equal(1L, (await ObjectiveAsync("gangs-criminal-networks-001")).Revision);
-        Assert.Equal(18L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.objectives WHERE strand_id = 'gangs-criminal-networks'"));
+        Assert.Equal(18L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.objectives WHERE strand_id = 'gangs-criminal-networks'"));
     }
 
     [Fact]
@@ -141,8 +121,8 @@ public sealed class ObjectiveEditingTests : IAsyncLifetime
         var added = result.Value!;
         Assert.Equal((RipeCategory.Prevention, StrategyYears.Year2, null as string), (added.Ripe, added.Years, added.SeedKey));
         Assert.Equal(["NHS", "LCJB"], added.Partners);
-        Assert.Equal(26L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.objectives WHERE strand_id = 'sapphire'"));
+        Assert.Equal(26L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.objectives WHERE strand_id = 'sapphire'"));
         await Eventually.WaitForAsync(
-            () => _db.ScalarAsync<long>($"SELECT count(*) FROM board.objectives WHERE objective_id = '{added.Id}'"), c => c == 1, "the new objective on the Board");
+            () => Db.ScalarAsync<long>($"SELECT count(*) FROM board.objectives WHERE objective_id = '{added.Id}'"), c => c == 1, "the new objective on the Board");
     }
 }

@@ -6,27 +6,13 @@ using Xunit;
 namespace SeriousViolence.Tests.Integration;
 
 /// <summary>The JSON API and CSV export the Board's other tools use.</summary>
-public sealed class PlansApiTests : IAsyncLifetime
+public sealed class PlansApiTests : HostedTest
 {
-    private TestDatabase _db = default!;
-    private TestHost _host = default!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _host = await TestHost.StartAsync(_db.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_strands_are_listed_with_ids_names_and_objective_counts()
     {
-        using var json = JsonDocument.Parse(await _host.Client.GetStringAsync("api/strands"));
+        using var json = JsonDocument.Parse(await Host.Client.GetStringAsync("api/strands"));
 
         var strands = json.RootElement.EnumerateArray().Select(s => (s.GetProperty("id").GetString(), s.GetProperty("name").GetString(), s.GetProperty("objectives").GetInt32())).ToList();
         Assert.Equal(8, strands.Count);
@@ -37,7 +23,7 @@ public sealed class PlansApiTests : IAsyncLifetime
     [Fact]
     public async Task A_strands_objectives_carry_ripe_years_status_rag_percent_target_and_revision()
     {
-        using var json = JsonDocument.Parse(await _host.Client.GetStringAsync("api/strands/homicide/objectives"));
+        using var json = JsonDocument.Parse(await Host.Client.GetStringAsync("api/strands/homicide/objectives"));
 
         var objectives = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(19, objectives.Count);
@@ -51,15 +37,15 @@ public sealed class PlansApiTests : IAsyncLifetime
         Assert.Equal(0, fiu.GetProperty("percentComplete").GetInt32());
         Assert.Equal(1, fiu.GetProperty("revision").GetInt64());
 
-        using var year2 = JsonDocument.Parse(await _host.Client.GetStringAsync("api/strands/sapphire/objectives?year=2"));
+        using var year2 = JsonDocument.Parse(await Host.Client.GetStringAsync("api/strands/sapphire/objectives?year=2"));
         Assert.Equal(3, year2.RootElement.GetArrayLength());
     }
 
     [Fact]
     public async Task Unknown_strands_and_bad_filters_get_clear_problems()
     {
-        var unknown = await _host.Client.GetAsync("api/strands/knitting/objectives");
-        var badStatus = await _host.Client.GetAsync("api/strands/homicide/objectives?status=Sideways");
+        var unknown = await Host.Client.GetAsync("api/strands/knitting/objectives");
+        var badStatus = await Host.Client.GetAsync("api/strands/homicide/objectives?status=Sideways");
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("GET /api/strands lists them", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -70,7 +56,7 @@ public sealed class PlansApiTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_describes_both_endpoints()
     {
-        using var json = JsonDocument.Parse(await _host.Client.GetStringAsync("openapi/v1.json"));
+        using var json = JsonDocument.Parse(await Host.Client.GetStringAsync("openapi/v1.json"));
 
         var paths = json.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/strands", out _) || paths.TryGetProperty("/api/strands/", out _));
@@ -81,7 +67,7 @@ public sealed class PlansApiTests : IAsyncLifetime
     [Fact]
     public async Task A_strands_action_plan_exports_as_csv_with_its_name_quarter_and_date()
     {
-        var response = await _host.Client.GetAsync("strands/child-abuse/action-plan.csv");
+        var response = await Host.Client.GetAsync("strands/child-abuse/action-plan.csv");
         var csv = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);

@@ -13,30 +13,10 @@ namespace SeriousViolence.Tests.Integration;
 /// The quarterly update: every objective updated or explicitly carried forward, submitted as one; submitted updates
 /// are never edited, a correction is a new revision with its reason.
 /// </summary>
-public sealed class QuarterlyUpdateTests : IAsyncLifetime
+public sealed class QuarterlyUpdateTests : HostedTest
 {
     private static readonly Actor JigsawLead = Actor.ForStrands("jigsaw-lead", "DCS Jigsaw", "jigsaw");
 
-    private TestDatabase _db = default!;
-    private TestHost _host = default!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync();
-        _host = await TestHost.StartAsync(_db.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
-    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = _host.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
 
     private Task<List<Objective>> JigsawAsync() =>
         WithAsync(sp => sp.GetRequiredService<PlansDbContext>().Objectives.AsNoTracking().Where(o => o.StrandId == "jigsaw").OrderBy(o => o.SeedKey).ToListAsync());
@@ -76,8 +56,8 @@ public sealed class QuarterlyUpdateTests : IAsyncLifetime
 
         Assert.False(result.Succeeded);
         Assert.StartsWith($"8 of 9 objectives have no update for {Quarter}", result.Errors["Objectives"][0], StringComparison.Ordinal);
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_updates"));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_submissions"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_updates"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_submissions"));
     }
 
     [Fact]
@@ -90,18 +70,18 @@ public sealed class QuarterlyUpdateTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         Assert.Equal((Quarter, 1, 2, 7), (result.Value!.Quarter, result.Value.Revision, result.Value.ObjectivesUpdated, result.Value.ObjectivesCarriedForward));
-        Assert.Equal(9L, await _db.ScalarAsync<long>($"SELECT count(*) FROM plans.quarterly_updates WHERE quarter = '{Quarter}' AND revision = 1"));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_drafts"));
+        Assert.Equal(9L, await Db.ScalarAsync<long>($"SELECT count(*) FROM plans.quarterly_updates WHERE quarter = '{Quarter}' AND revision = 1"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_drafts"));
         var moved = (await JigsawAsync())[0];
         Assert.Equal((ObjectiveStatus.OnTrack, Rag.Green, 30, 2L), (moved.Status, moved.Rag, moved.PercentComplete, moved.Revision));
         var carried = (await JigsawAsync())[5];
         Assert.Equal(1L, carried.Revision);
-        Assert.Equal(1L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages WHERE message_type = 'SeriousViolence.Contracts.QuarterlyUpdateSubmitted'"));
+        Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages WHERE message_type = 'SeriousViolence.Contracts.QuarterlyUpdateSubmitted'"));
         await Eventually.WaitForAsync(
-            () => _db.ColumnAsync("SELECT quarter || ':' || objectives_updated || ':' || objectives_carried_forward FROM board.quarterly_submissions WHERE strand_id = 'jigsaw'"),
+            () => Db.ColumnAsync("SELECT quarter || ':' || objectives_updated || ':' || objectives_carried_forward FROM board.quarterly_submissions WHERE strand_id = 'jigsaw'"),
             rows => rows.Count == 1 && rows[0] == $"{Quarter}:2:7", "the submission on the Board");
         await Eventually.WaitForAsync(
-            () => _db.ScalarAsync<long>("SELECT count(*) FROM board.objectives WHERE strand_id = 'jigsaw' AND status = 'AtRisk'"), c => c == 1, "the Board's counts by status");
+            () => Db.ScalarAsync<long>("SELECT count(*) FROM board.objectives WHERE strand_id = 'jigsaw' AND status = 'AtRisk'"), c => c == 1, "the Board's counts by status");
     }
 
     [Fact]
@@ -120,7 +100,7 @@ public sealed class QuarterlyUpdateTests : IAsyncLifetime
         Assert.True(corrected.Succeeded);
         Assert.Equal(
             ["1:30:", "2:35:Percent was under-reported."],
-            await _db.ColumnAsync($"SELECT revision || ':' || percent_complete || ':' || coalesce(correction_reason, '') FROM plans.quarterly_updates WHERE objective_id = '{objectives[0].Id}' ORDER BY revision"));
+            await Db.ColumnAsync($"SELECT revision || ':' || percent_complete || ':' || coalesce(correction_reason, '') FROM plans.quarterly_updates WHERE objective_id = '{objectives[0].Id}' ORDER BY revision"));
         Assert.Equal(35, (await JigsawAsync())[0].PercentComplete);
     }
 
@@ -132,7 +112,7 @@ public sealed class QuarterlyUpdateTests : IAsyncLifetime
         var result = await DraftAsync(JigsawLead, objectives[0].Id, new QuarterlyDraftForm { PercentComplete = 20, Narrative = "ok", EvidenceLinks = "file:///c:/secret.docx" });
 
         Assert.Equal(["EvidenceLinks", "Narrative", "Rag"], result.Errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_drafts"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_drafts"));
     }
 
     [Fact]
@@ -143,6 +123,6 @@ public sealed class QuarterlyUpdateTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => DraftAsync(sapphireLead, objectives[0].Id, new QuarterlyDraftForm { CarriedForward = true }));
         await Assert.ThrowsAsync<AccessDeniedException>(() => SubmitAsync(sapphireLead, "jigsaw"));
-        Assert.Equal(0L, await _db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_drafts"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM plans.quarterly_drafts"));
     }
 }
