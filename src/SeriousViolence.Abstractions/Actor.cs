@@ -1,26 +1,91 @@
 namespace SeriousViolence.Abstractions;
 
-/// <summary>
-/// Who is acting. Every command takes one and the owning module checks it in one place before changing anything.
-/// Until sign-in exists (a separate issue), the UI acts as <see cref="LocalOperator"/>.
-/// </summary>
-public sealed record Actor(string Id, string DisplayName, IReadOnlySet<string> StrandScopes, bool AllStrands = false)
+/// <summary>The roles of the strategy's governance. Strand lead and action owner are held for particular strands.</summary>
+public enum Role
 {
-    /// <summary>The person at a host with no sign-in configured: may act for every strand. Named so that audit shows it.</summary>
-    public static Actor LocalOperator { get; } = new("local-operator", "Local operator (no sign-in)", new HashSet<string>(), AllStrands: true);
-
-    /// <summary>The platform itself (seeding, jobs).</summary>
-    public static Actor System { get; } = new("system", "SeriousViolence platform", new HashSet<string>(), AllStrands: true);
-
-    public bool MayActFor(string strandId) => AllStrands || StrandScopes.Contains(strandId);
-
-    public static Actor ForStrands(string id, string displayName, params string[] strandIds) =>
-        new(id, displayName, new HashSet<string>(strandIds, StringComparer.Ordinal));
+    BoardChair,
+    BoardMember,
+    StrandLead,
+    ActionOwner,
+    PerformanceAnalyst,
+    Administrator,
+    Auditor,
+    Partner,
 }
 
-/// <summary>Raised when an actor attempts something outside their scope. Pages and APIs turn it into 403.</summary>
+/// <summary>One role held by a user; <see cref="StrandId"/> is set for the strand-scoped roles (lead, action owner).</summary>
+public sealed record RoleGrant(Role Role, string? StrandId = null)
+{
+    public static bool IsStrandScoped(Role role) => role is Role.StrandLead or Role.ActionOwner;
+
+    public override string ToString() => StrandId is null ? Role.ToString() : $"{Role}:{StrandId}";
+}
+
+/// <summary>
+/// Who is acting. Every command takes one and checks it with <see cref="AccessPolicy"/> before changing anything;
+/// the host builds it from the signed-in user (or an API token) on the server, never from anything the browser sends.
+/// </summary>
+public sealed record Actor
+{
+    public Actor(string id, string displayName, IEnumerable<RoleGrant> grants, string? partnerId = null, bool isSystem = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(grants);
+        Id = id;
+        DisplayName = displayName;
+        Grants = grants.ToHashSet();
+        PartnerId = partnerId;
+        IsSystem = isSystem;
+    }
+
+    public string Id { get; }
+
+    public string DisplayName { get; }
+
+    public IReadOnlySet<RoleGrant> Grants { get; }
+
+    /// <summary>For a partner user: the partner (from the strategy's partner list) whose shared items they may read.</summary>
+    public string? PartnerId { get; }
+
+    /// <summary>The platform itself: seeding, scheduled jobs, and commands run at the machine by its operator.</summary>
+    public bool IsSystem { get; }
+
+    /// <summary>The platform itself (seeding, jobs, command-line imports by whoever holds the database credentials).</summary>
+    public static Actor System { get; } = new("system", "SeriousViolence platform", [], isSystem: true);
+
+    public bool Has(Role role) => Grants.Any(g => g.Role == role);
+
+    public bool Has(Role role, string strandId) => Grants.Contains(new RoleGrant(role, strandId));
+
+    /// <summary>Strands this actor leads or owns actions in: where they may change things.</summary>
+    public IReadOnlySet<string> StrandScopes => Grants.Where(g => g.StrandId is not null).Select(g => g.StrandId!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True for anyone inside the force (every role but partner).</summary>
+    public bool IsInternal => IsSystem || Grants.Any(g => g.Role != Role.Partner);
+
+    /// <summary>A strand lead for the given strands: the common case in tests and examples.</summary>
+    public static Actor ForStrands(string id, string displayName, params string[] strandIds) =>
+        new(id, displayName, strandIds.Select(s => new RoleGrant(Role.StrandLead, s)));
+
+    public static Actor WithRoles(string id, string displayName, params RoleGrant[] grants) => new(id, displayName, grants);
+
+    public override string ToString() => $"{DisplayName} ({Id})";
+}
+
+/// <summary>
+/// Raised when an actor attempts something outside their roles or strands. APIs turn it into 403 and pages into a
+/// refusal message; both record it in the audit trail.
+/// </summary>
 public sealed class AccessDeniedException : Exception
 {
+    public AccessDeniedException(Actor actor, Capability capability, string? strandId, string message)
+        : base(message)
+    {
+        Actor = actor;
+        Capability = capability;
+        StrandId = strandId;
+    }
+
     public AccessDeniedException(string message)
         : base(message)
     {
@@ -34,4 +99,10 @@ public sealed class AccessDeniedException : Exception
         : base(message, innerException)
     {
     }
+
+    public Actor? Actor { get; }
+
+    public Capability? Capability { get; }
+
+    public string? StrandId { get; }
 }

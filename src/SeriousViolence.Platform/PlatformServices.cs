@@ -5,6 +5,7 @@ using Npgsql;
 using SeriousViolence.Platform.Health;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Persistence;
+using SeriousViolence.Platform.Security;
 using SeriousViolence.Platform.Startup;
 using SeriousViolence.Platform.Strands;
 
@@ -33,6 +34,7 @@ public static class PlatformServices
         services.AddScoped<IStateAnnouncer>(sp => sp.GetRequiredService<StrandAnnouncer>());
         services.AddSingleton<MigrationRunner>();
 
+        services.AddScoped<SeriousViolence.Abstractions.ICurrentActor, NoSignInCurrentActor>();
         services.AddSingleton<PlatformStartup>();
         services.AddHostedService<OutboxDispatcher>();
 

@@ -29,7 +29,7 @@ internal static class ImportCommand
             }
 
             await using var stream = File.OpenRead(file);
-            var report = await imports.ImportAsync(Actor.LocalOperator, Path.GetFileName(file), stream, progress: null, CancellationToken.None);
+            var report = await imports.ImportAsync(Actor.System, Path.GetFileName(file), stream, progress: null, CancellationToken.None);
             allAccepted &= report.Accepted;
             await Console.Out.WriteLineAsync(report.Accepted
                 ? $"{file}: accepted as {report.Format}; {report.RowsRead} rows; {report.ObservationsWritten} new, {report.ObservationsRevised} revised, {report.ObservationsUnchanged} unchanged observations"

@@ -138,7 +138,7 @@ public sealed class CategoryMappingTests
         {
             await using var stream = File.OpenRead(fixture);
             return await host.Services.GetRequiredService<SeriousViolence.Performance.Importing.ImportService>()
-                .ImportAsync(SeriousViolence.Abstractions.Actor.LocalOperator, "fixture.csv", stream, null, CancellationToken.None);
+                .ImportAsync(SeriousViolence.Abstractions.Actor.System, "fixture.csv", stream, null, CancellationToken.None);
         }
 
         var invalid = await host.Client.PostAsync("api/category-mappings", new StringContent("""{"family":"weather","major":"","minor":"x","measureCode":"nope"}""", System.Text.Encoding.UTF8, "application/json"));

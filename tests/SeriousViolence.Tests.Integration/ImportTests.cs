@@ -13,7 +13,7 @@ public sealed class ImportTests : HostedTest
     private async Task<ImportReport> ImportAsync(string fixture, Actor? actor = null)
     {
         await using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", fixture));
-        return await Host.Services.GetRequiredService<ImportService>().ImportAsync(actor ?? Actor.LocalOperator, fixture, stream, null, CancellationToken.None);
+        return await Host.Services.GetRequiredService<ImportService>().ImportAsync(actor ?? Actor.System, fixture, stream, null, CancellationToken.None);
     }
 
     private Task<decimal> ValueAsync(string measure, string period, string geography) =>
@@ -131,7 +131,7 @@ public sealed class ImportTests : HostedTest
         ImportReport revised;
         await using (var stream = File.OpenRead(revisedFile))
         {
-            revised = await Host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, "revised.csv", stream, null, CancellationToken.None);
+            revised = await Host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.System, "revised.csv", stream, null, CancellationToken.None);
         }
 
         File.Delete(revisedFile);
@@ -163,7 +163,7 @@ public sealed class MeasureEventTests
         async Task ImportAsync(string name, string? content = null)
         {
             await using Stream stream = content is null ? File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", name)) : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
-            Assert.True((await imports.ImportAsync(Actor.LocalOperator, name, stream, null, CancellationToken.None)).Accepted);
+            Assert.True((await imports.ImportAsync(Actor.System, name, stream, null, CancellationToken.None)).Accepted);
         }
 
         await ImportAsync("borough-majortext-boroughname.csv");
@@ -224,7 +224,7 @@ public sealed class ImportCancellationTests
         await using var stream = new CancellingStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "imports", "ward.csv")), cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, "ward.csv", stream, null, cancel.Token));
+            host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.System, "ward.csv", stream, null, cancel.Token));
 
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.observations"));
         Assert.Equal("failed", await db.ScalarAsync<string>("SELECT status FROM performance.import_batches"));

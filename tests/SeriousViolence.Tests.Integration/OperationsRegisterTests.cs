@@ -12,6 +12,7 @@ namespace SeriousViolence.Tests.Integration;
 public sealed class OperationsRegisterTests
 {
     private static readonly string[] Strands = ["jigsaw", "sapphire", "dv-hate-crime", "serious-youth-violence", "gangs-criminal-networks", "homicide", "gbh", "child-abuse"];
+    private static readonly Actor BoardChair = Actor.WithRoles("chair", "Commander Violent Crime", new RoleGrant(Role.BoardChair));
 
     [Fact]
     public async Task An_operation_is_edited_once_and_a_stale_or_invalid_or_unauthorised_edit_is_refused()
@@ -25,11 +26,17 @@ public sealed class OperationsRegisterTests
         var form = OperationForm.From(venice);
         form.Strands = ["gangs-criminal-networks", "serious-youth-violence"];
         form.Boroughs = "Southwark, Lambeth";
-        var saved = await commands.UpdateAsync(Actor.LocalOperator, "venice", venice.Revision, form, Strands, CancellationToken.None);
-        var stale = await commands.UpdateAsync(Actor.LocalOperator, "venice", venice.Revision, OperationForm.From(venice), Strands, CancellationToken.None);
-        var invalid = await commands.UpdateAsync(Actor.LocalOperator, "venice", venice.Revision + 1, new OperationForm { Name = "", Description = "", Strands = ["knitting"] }, Strands, CancellationToken.None);
+        var saved = await commands.UpdateAsync(BoardChair, "venice", venice.Revision, form, Strands, CancellationToken.None);
+        var stale = await commands.UpdateAsync(BoardChair, "venice", venice.Revision, OperationForm.From(venice), Strands, CancellationToken.None);
+        var invalid = await commands.UpdateAsync(BoardChair, "venice", venice.Revision + 1, new OperationForm { Name = "", Description = "", Strands = ["knitting"] }, Strands, CancellationToken.None);
+        // A lead of a strand the operation does not serve may not touch it; a lead of one it serves may not add or
+        // remove another strand.
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            commands.UpdateAsync(Actor.ForStrands("gangs-lead", "DCS Gangs", "gangs-criminal-networks"), "venice", venice.Revision + 1, form, Strands, CancellationToken.None));
+            commands.UpdateAsync(Actor.ForStrands("homicide-lead", "DCS Homicide", "homicide"), "venice", venice.Revision + 1, form, Strands, CancellationToken.None));
+        var widened = OperationForm.From(venice);
+        widened.Strands = ["gangs-criminal-networks", "serious-youth-violence", "homicide"];
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            commands.UpdateAsync(Actor.ForStrands("gangs-lead", "DCS Gangs", "gangs-criminal-networks"), "venice", venice.Revision + 1, widened, Strands, CancellationToken.None));
 
         Assert.True(saved.Succeeded);
         Assert.NotNull(stale.Conflict);

@@ -14,7 +14,7 @@ public sealed class RealDataImportTests
     private static async Task<ImportReport> ImportAsync(TestHost host, string name)
     {
         await using var stream = System.IO.File.OpenRead(File(name));
-        return await host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, name, stream, null, CancellationToken.None);
+        return await host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.System, name, stream, null, CancellationToken.None);
     }
 
     /// <summary>The London homicide count per calendar year, summed straight from the file's own rows (every borough and pseudo-borough).</summary>
@@ -114,7 +114,7 @@ public sealed class SpcApiTests
         foreach (var name in new[] { "MPS Borough Level Crime (Historical) 2010-04 to 2023-11.csv", "MPS Borough Level Crime (most recent 24 months) 2023-12 to 2025-11.csv" })
         {
             await using var stream = File.OpenRead(Path.Combine(RepositoryPaths.Shared!, "data", "mps", name));
-            Assert.True((await host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.LocalOperator, name, stream, null, CancellationToken.None)).Accepted);
+            Assert.True((await host.Services.GetRequiredService<ImportService>().ImportAsync(Actor.System, name, stream, null, CancellationToken.None)).Accepted);
         }
 
         using var json = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync("api/measures/homicide-offences/spc?geography=london&rebase=2024-03"));

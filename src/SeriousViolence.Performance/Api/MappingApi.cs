@@ -36,10 +36,9 @@ public static class MappingApi
         .WithName("GetCategoryMappings")
         .WithSummary("Which published offence category (family, major, minor) feeds which measure.");
 
-        group.MapPost("/", async Task<IResult> (NewCategoryMapping mapping, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (NewCategoryMapping mapping, NpgsqlDataSource db, ICurrentActor currentActor, CancellationToken ct) =>
         {
-            // Until sign-in exists the caller is the local operator; the check is still made in the one place.
-            PerformanceAccess.EnsureMayImport(Actor.LocalOperator);
+            AccessPolicy.Ensure(await currentActor.GetAsync(ct), Capability.ImportData);
             var errors = new Dictionary<string, string[]>();
             if (!Families.Contains(mapping.Family))
             {
@@ -85,9 +84,9 @@ public static class MappingApi
         .WithName("PostCategoryMapping")
         .WithSummary("Adds a mapping; it applies from the next import.");
 
-        group.MapDelete("/{id:int}", async Task<IResult> (int id, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, NpgsqlDataSource db, ICurrentActor currentActor, CancellationToken ct) =>
         {
-            PerformanceAccess.EnsureMayImport(Actor.LocalOperator);
+            AccessPolicy.Ensure(await currentActor.GetAsync(ct), Capability.ImportData);
             await using var delete = db.CreateCommand("DELETE FROM performance.category_mappings WHERE id = $1");
             delete.Parameters.Add(new NpgsqlParameter { Value = id });
             return await delete.ExecuteNonQueryAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();

@@ -65,10 +65,9 @@ public static class PerformanceApi
         .Produces<IEnumerable<ObservationDto>>()
         .ProducesProblem(404);
 
-        measures.MapPost("/{code}/observations", async Task<IResult> (string code, List<ObservationInput> observations, ImportService imports, CancellationToken ct) =>
+        measures.MapPost("/{code}/observations", async Task<IResult> (string code, List<ObservationInput> observations, ImportService imports, ICurrentActor currentActor, CancellationToken ct) =>
         {
-            // Until sign-in exists, partner submissions act as the local operator; the service still checks the actor.
-            var report = await imports.RecordAsync(Actor.LocalOperator, code, observations, ct);
+            var report = await imports.RecordAsync(await currentActor.GetAsync(ct), code, observations, ct);
             return report.Accepted ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
         })
         .WithName("PostMeasureObservations")
@@ -76,8 +75,9 @@ public static class PerformanceApi
         .Produces<ImportReport>()
         .Produces<ImportReport>(422);
 
-        app.MapPost("/api/imports", async Task<IResult> (HttpRequest request, ImportService imports, CancellationToken ct) =>
+        app.MapPost("/api/imports", async Task<IResult> (HttpRequest request, ImportService imports, ICurrentActor currentActor, CancellationToken ct) =>
         {
+            var actor = await currentActor.GetAsync(ct);
             if (!request.HasFormContentType || request.Form.Files.Count == 0)
             {
                 return TypedResults.Problem(statusCode: 400, title: "No file", detail: "Send the file(s) as multipart/form-data (field name 'file').");
@@ -87,8 +87,7 @@ public static class PerformanceApi
             foreach (var file in request.Form.Files)
             {
                 await using var stream = file.OpenReadStream();
-                // Until sign-in exists, API imports act as the local operator; the service still checks the actor.
-                reports.Add(await imports.ImportAsync(Actor.LocalOperator, file.FileName, stream, progress: null, ct));
+                reports.Add(await imports.ImportAsync(actor, file.FileName, stream, progress: null, ct));
             }
 
             return reports.All(r => r.Accepted) ? TypedResults.Ok(reports) : TypedResults.UnprocessableEntity(reports);

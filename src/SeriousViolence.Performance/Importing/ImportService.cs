@@ -21,7 +21,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<ImportReport> ImportAsync(Actor actor, string fileName, Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        PerformanceAccess.EnsureMayImport(actor);
+        AccessPolicy.Ensure(actor, Capability.ImportData);
         var batchId = Guid.CreateVersion7(clock.GetUtcNow());
         await StartBatchAsync(batchId, fileName, actor, cancellationToken);
 
@@ -90,7 +90,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<ImportReport> RecordAsync(Actor actor, string measureCode, IReadOnlyList<ObservationInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        PerformanceAccess.EnsureMayImport(actor);
+        AccessPolicy.Ensure(actor, Capability.ImportData);
         var source = $"api:{measureCode}";
         var batchId = Guid.CreateVersion7(clock.GetUtcNow());
         await StartBatchAsync(batchId, source, actor, cancellationToken);

@@ -12,7 +12,7 @@ public sealed class MilestoneCommands(PlansDbContext db, ObjectiveCommands objec
 {
     public async Task<CommandResult<Milestone>> AddAsync(Actor actor, Guid objectiveId, string title, DateOnly? dueDate, CancellationToken cancellationToken)
     {
-        var objective = await LoadAsync(actor, objectiveId, cancellationToken);
+        var objective = await LoadAsync(actor, Capability.ManageObjectives, objectiveId, cancellationToken);
         var v = new Validation();
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -41,7 +41,7 @@ public sealed class MilestoneCommands(PlansDbContext db, ObjectiveCommands objec
 
     public async Task SetDoneAsync(Actor actor, Guid objectiveId, Guid milestoneId, bool done, CancellationToken cancellationToken)
     {
-        var objective = await LoadAsync(actor, objectiveId, cancellationToken);
+        var objective = await LoadAsync(actor, Capability.UpdateProgress, objectiveId, cancellationToken);
         var milestone = objective.Milestones.SingleOrDefault(m => m.Id == milestoneId) ?? throw new KeyNotFoundException($"No milestone {milestoneId} on objective {objectiveId}.");
         if (milestone.Done != done)
         {
@@ -52,18 +52,18 @@ public sealed class MilestoneCommands(PlansDbContext db, ObjectiveCommands objec
 
     public async Task RemoveAsync(Actor actor, Guid objectiveId, Guid milestoneId, CancellationToken cancellationToken)
     {
-        var objective = await LoadAsync(actor, objectiveId, cancellationToken);
+        var objective = await LoadAsync(actor, Capability.ManageObjectives, objectiveId, cancellationToken);
         var milestone = objective.Milestones.SingleOrDefault(m => m.Id == milestoneId) ?? throw new KeyNotFoundException($"No milestone {milestoneId} on objective {objectiveId}.");
         db.Milestones.Remove(milestone);
         objective.Milestones.Remove(milestone);
         await ChangedAsync(objective, actor, cancellationToken);
     }
 
-    private async Task<Objective> LoadAsync(Actor actor, Guid objectiveId, CancellationToken cancellationToken)
+    private async Task<Objective> LoadAsync(Actor actor, Capability capability, Guid objectiveId, CancellationToken cancellationToken)
     {
         var objective = await db.Objectives.Include(o => o.Milestones).SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
-        PlansAccess.EnsureMayChange(actor, objective.StrandId);
+        AccessPolicy.Ensure(actor, capability, objective.StrandId);
         return objective;
     }
 

@@ -11,7 +11,7 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
     public async Task<CommandResult<Objective>> AddAsync(Actor actor, string strandId, ObjectiveForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        PlansAccess.EnsureMayChange(actor, strandId);
+        AccessPolicy.Ensure(actor, Capability.ManageObjectives, strandId);
         var validation = form.Validate();
         if (validation.Failed)
         {
@@ -40,7 +40,7 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(form);
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
-        PlansAccess.EnsureMayChange(actor, objective.StrandId);
+        AccessPolicy.Ensure(actor, Capability.ManageObjectives, objective.StrandId);
         if (objective.Revision != expectedRevision)
         {
             return CommandResult.Conflicted<Objective>(await ConflictAsync(objective, expectedRevision, cancellationToken));

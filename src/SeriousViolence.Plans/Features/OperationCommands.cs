@@ -70,12 +70,8 @@ public sealed class OperationCommands(PlansDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(form);
-        if (!actor.AllStrands)
-        {
-            throw new AccessDeniedException($"{actor.DisplayName} may not change the operations register; it spans strands.");
-        }
-
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Code == code, cancellationToken) ?? throw new KeyNotFoundException($"No operation '{code}'.");
+        EnsureMayChange(actor, operation.Strands, form.Strands);
         if (operation.Revision != expectedRevision)
         {
             return CommandResult.Conflicted<Operation>(new EditConflict(expectedRevision, operation.Revision, operation.UpdatedBy, operation.UpdatedAt, [], "operation"));
@@ -115,4 +111,27 @@ public sealed class OperationCommands(PlansDbContext db, TimeProvider clock)
 
     private static List<string> Split(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>
+    /// The Board chair may change any operation; a strand lead may change an operation their strand takes part in,
+    /// but may add or remove only their own strands from it.
+    /// </summary>
+    private static void EnsureMayChange(Actor actor, IReadOnlyCollection<string> before, IReadOnlyCollection<string> after)
+    {
+        if (AccessPolicy.Allows(actor, Capability.ManageOperations))
+        {
+            return;
+        }
+
+        var strand = before.FirstOrDefault(s => AccessPolicy.Allows(actor, Capability.ManageOperations, s));
+        if (strand is null)
+        {
+            AccessPolicy.Ensure(actor, Capability.ManageOperations, before.FirstOrDefault());
+        }
+
+        foreach (var changed in before.Except(after).Concat(after.Except(before)))
+        {
+            AccessPolicy.Ensure(actor, Capability.ManageOperations, changed);
+        }
+    }
 }

@@ -78,7 +78,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         ArgumentNullException.ThrowIfNull(form);
         var objective = await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
-        PlansAccess.EnsureMayChange(actor, objective.StrandId);
+        AccessPolicy.Ensure(actor, Capability.UpdateProgress, objective.StrandId);
         if (form.CarriedForward)
         {
             // Carrying forward restates the position last reported.
@@ -125,7 +125,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
     /// </summary>
     public async Task<CommandResult<QuarterlySubmission>> SubmitQuarterAsync(Actor actor, string strandId, CancellationToken cancellationToken)
     {
-        PlansAccess.EnsureMayChange(actor, strandId);
+        AccessPolicy.Ensure(actor, Capability.SubmitQuarter, strandId);
         var quarter = CurrentQuarter.ToString();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -188,7 +188,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         ArgumentNullException.ThrowIfNull(form);
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
-        PlansAccess.EnsureMayChange(actor, objective.StrandId);
+        AccessPolicy.Ensure(actor, Capability.SubmitQuarter, objective.StrandId);
         var validation = form.Validate(forCorrection: true);
         if (string.IsNullOrWhiteSpace(reason))
         {
