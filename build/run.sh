@@ -5,6 +5,11 @@
 # Bus: in-memory unless Messaging__Transport=RabbitMQ is set (then RabbitMQ is started locally too, unless
 #      Messaging__RabbitMq__Host points elsewhere).
 # Database: a local PostgreSQL unless ConnectionStrings__SeriousViolence is set.
+# Operator commands go through the same script, against the same database:
+#   ./build/run.sh create-admin you@example.org "Your Name"   the first administrator (password typed, or SV_ADMIN_PASSWORD)
+#   ./build/run.sh create-token user@example.org "System name" [--strands a,b] [--measures x] [--days 90]
+#   ./build/run.sh verify-audit                                 checks the audit trail's hash chain
+#   ./build/run.sh import FILE...                               imports MPS data files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +27,10 @@ export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
 dotnet build src/SeriousViolence.Web/SeriousViolence.Web.csproj -c Release -v q -nologo
+if [ "$#" -gt 0 ]; then
+  exec dotnet src/SeriousViolence.Web/bin/Release/net10.0/SeriousViolence.Web.dll "$@"
+fi
 echo "SeriousViolence: serving on $ASPNETCORE_URLS (Ctrl+C to stop)"
+echo "First run? Sign-in is required and there is no default account. In another terminal create the first administrator:"
+echo "  ./build/run.sh create-admin you@example.org \"Your Name\""
 exec dotnet src/SeriousViolence.Web/bin/Release/net10.0/SeriousViolence.Web.dll

@@ -39,10 +39,10 @@ for (var round = 1; round <= rounds; round++)
     {
         var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(cs);
-        await new MigrationRunner(dataSource, [new MigrationSource("performance", typeof(PerformanceServices).Assembly)], NullLogger<MigrationRunner>.Instance)
+        await new MigrationRunner(dataSource, [new MigrationSource("platform", typeof(MigrationRunner).Assembly), new MigrationSource("performance", typeof(PerformanceServices).Assembly)], NullLogger<MigrationRunner>.Instance)
             .ApplyAsync(CancellationToken.None);
         await new PerformanceSeeder(dataSource).RunAsync(CancellationToken.None);
-        var service = new ImportService(dataSource, TimeProvider.System, NullLogger<ImportService>.Instance);
+        var service = new ImportService(dataSource, TimeProvider.System, new SeriousViolence.Platform.Audit.AuditTrail(dataSource, TimeProvider.System), NullLogger<ImportService>.Instance);
 
         // Ours: parse, validate, COPY to staging, merge with revisions, outbox: the whole import, file after file.
         var observations = 0;

@@ -88,6 +88,23 @@ public static class AccessPolicy
         }
     }
 
+    /// <summary>
+    /// Recording values of one measure: analysts, or a lead of a strand the measure belongs to; an API token limited
+    /// to some measures may record only those.
+    /// </summary>
+    public static void EnsureMayRecord(Actor actor, string measureCode, IEnumerable<string> measureStrands)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(measureStrands);
+        var strands = measureStrands.ToList();
+        var allowed = (actor.MeasureScope is null || actor.MeasureScope.Contains(measureCode))
+            && (Allows(actor, Capability.RecordMeasureValues) || strands.Any(s => Allows(actor, Capability.RecordMeasureValues, s)));
+        if (!allowed)
+        {
+            throw new AccessDeniedException(actor, Capability.RecordMeasureValues, strands.FirstOrDefault(), $"{actor.DisplayName} may not record values of the measure '{measureCode}'.");
+        }
+    }
+
     public static string Describe(Capability capability) => capability switch
     {
         Capability.ViewBoard => "view the Board",
@@ -109,4 +126,10 @@ public static class AccessPolicy
 
     private static bool Scoped(Actor actor, string? strandId, params Role[] roles) =>
         strandId is not null && roles.Any(r => actor.Has(r, strandId));
+}
+
+/// <summary>Where pages report a refused attempt (a direct URL to something the user may not see); the audit trail.</summary>
+public interface IRefusalLog
+{
+    Task RecordDeniedAsync(AccessDeniedException denied, string attempted, CancellationToken cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed record RoleGrant(Role Role, string? StrandId = null)
 /// </summary>
 public sealed record Actor
 {
-    public Actor(string id, string displayName, IEnumerable<RoleGrant> grants, string? partnerId = null, bool isSystem = false)
+    public Actor(string id, string displayName, IEnumerable<RoleGrant> grants, string? partnerId = null, bool isSystem = false, IReadOnlySet<string>? measureScope = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(grants);
@@ -36,6 +36,7 @@ public sealed record Actor
         Grants = grants.ToHashSet();
         PartnerId = partnerId;
         IsSystem = isSystem;
+        MeasureScope = measureScope;
     }
 
     public string Id { get; }
@@ -47,11 +48,17 @@ public sealed record Actor
     /// <summary>For a partner user: the partner (from the strategy's partner list) whose shared items they may read.</summary>
     public string? PartnerId { get; }
 
+    /// <summary>Set for an API token limited to some measures: it may record values of those measures only.</summary>
+    public IReadOnlySet<string>? MeasureScope { get; }
+
     /// <summary>The platform itself: seeding, scheduled jobs, and commands run at the machine by its operator.</summary>
     public bool IsSystem { get; }
 
     /// <summary>The platform itself (seeding, jobs, command-line imports by whoever holds the database credentials).</summary>
     public static Actor System { get; } = new("system", "SeriousViolence platform", [], isSystem: true);
+
+    /// <summary>Nobody: what an unauthenticated request acts as. Every capability is refused.</summary>
+    public static Actor Anonymous { get; } = new("anonymous", "Not signed in", []);
 
     public bool Has(Role role) => Grants.Any(g => g.Role == role);
 

@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
+using SeriousViolence.Platform.Audit;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Persistence;
 
 namespace SeriousViolence.Plans;
 
-/// <summary>Schema <c>plans</c>.</summary>
-public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options)
+/// <summary>Schema <c>plans</c>. Every change is audited in the same transaction (see <see cref="AuditInterceptor"/>).</summary>
+public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options), IAuditedContext
 {
     public const string Schema = "plans";
+
+    public Actor? ActingAs { get; set; }
 
     public DbSet<Objective> Objectives => Set<Objective>();
 
@@ -124,6 +128,7 @@ public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : D
         });
         modelBuilder.Entity<StrategyRecord>().Property(s => s.Id).ValueGeneratedNever();
         modelBuilder.MapOutbox();
+        modelBuilder.MapAuditTrail();
         modelBuilder.ApplySnakeCaseNames();
     }
 }

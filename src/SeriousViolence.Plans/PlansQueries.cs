@@ -13,6 +13,24 @@ public sealed record ObjectiveFilter(ObjectiveStatus? Status = null, string? The
 /// <summary>What the workspace, exports and API read. Schema plans only.</summary>
 public sealed class PlansQueries(PlansDbContext db)
 {
+    /// <summary>
+    /// What a partner may read: objectives shared with their organisation, and only those marked OFFICIAL (a sensitive
+    /// objective is never shown outside the force, whoever it was shared with).
+    /// </summary>
+    public async Task<IReadOnlyList<Objective>> SharedWithAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Ensure(actor, Capability.ViewShared);
+        if (actor.PartnerId is not { } partner)
+        {
+            return [];
+        }
+
+        return await db.Objectives.AsNoTracking()
+            .Where(o => o.SharedWith.Contains(partner) && o.Marking == ProtectiveMarking.Official)
+            .OrderBy(o => o.StrandId).ThenBy(o => o.SeedKey)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Objective>> ObjectivesAsync(string strandId, ObjectiveFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SeriousViolence.Platform.Audit;
 using SeriousViolence.Platform.Health;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Persistence;
-using SeriousViolence.Platform.Security;
 using SeriousViolence.Platform.Startup;
 using SeriousViolence.Platform.Strands;
 
@@ -26,6 +26,10 @@ public static class PlatformServices
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connection.ConnectionString).Build());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<SeriousViolence.Abstractions.IRefusalLog>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<AuditVerifier>();
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
 
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema, typeof(PlatformDbContext).Assembly);
@@ -34,7 +38,6 @@ public static class PlatformServices
         services.AddScoped<IStateAnnouncer>(sp => sp.GetRequiredService<StrandAnnouncer>());
         services.AddSingleton<MigrationRunner>();
 
-        services.AddScoped<SeriousViolence.Abstractions.ICurrentActor, NoSignInCurrentActor>();
         services.AddSingleton<PlatformStartup>();
         services.AddHostedService<OutboxDispatcher>();
 
@@ -49,7 +52,7 @@ public static class PlatformServices
         services.AddSingleton(new MigrationSource(schema, migrations));
         services.AddDbContext<TContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(provider.GetRequiredService<OutboxSignalInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<OutboxSignalInterceptor>()));
         return services;
     }
 }

@@ -25,7 +25,7 @@ internal static class ClientAssets
             {
                 http.Response.Headers.CacheControl = "public, max-age=3600";
                 return Results.Bytes(bytes, contentType + "; charset=utf-8");
-            }).ExcludeFromDescription();
+            }).AllowAnonymous().ExcludeFromDescription();
         }
     }
 

@@ -10,6 +10,7 @@ using SeriousViolence.Platform;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Startup;
 using SeriousViolence.Platform.Strands;
+using SeriousViolence.Security;
 using SeriousViolence.Web.Components;
 
 namespace SeriousViolence.Web;
@@ -26,6 +27,11 @@ public static class SeriousViolenceHost
             if (args.Length > 0 && args[0] == "import")
             {
                 return await ImportCommand.RunAsync(app.Services, args[1..]);
+            }
+
+            if (args.Length > 0 && SecurityCommands.Handles(args[0]))
+            {
+                return await SecurityCommands.RunAsync(app.Services, args);
             }
 
             if (args.Contains("--migrate-only", StringComparer.Ordinal))
@@ -81,6 +87,8 @@ public static class SeriousViolenceHost
         builder.Services.AddPlans();
         builder.Services.AddPerformance();
         builder.Services.AddBoard();
+        builder.Services.AddSecurity(builder.Configuration);
+        builder.Services.AddScoped<SeriousViolence.Ui.PageMarking>();
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
         {
@@ -107,15 +115,19 @@ public static class SeriousViolenceHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseAntiforgery();
+        app.UseSecurityHeaders(SecuritySettings.Read(app.Configuration));
         app.MapClientAssets();
+        app.UseSecurity();
+        app.UseAntiforgery();
+        app.UseAccessDeniedAnswers();
+        app.MapSecurityEndpoints();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.MapPlansApi();
         app.MapPerformanceApi();
         app.MapSpcApi();
         app.MapMappingApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .AddAdditionalAssemblies([.. RoutedAssemblies.From(catalog)]);

@@ -18,7 +18,7 @@ namespace SeriousViolence.Tests.EndToEnd;
 [Collection(OneBrowser.Name)]
 public sealed class ActionPlanWorkspaceTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private const string LocalOperator = "Local operator (no sign-in)";
+    private const string LocalOperator = "Test operator";
 
     [Fact]
     public async Task A_lead_edits_an_objective_submits_the_quarter_and_the_board_reflects_it()

@@ -42,7 +42,7 @@ public sealed class ImportPageTests(BrowserFixture browser, ITestOutputHelper ou
         var batch = page.Locator("#import-batches tbody tr").First;
         await Expect(batch).ToContainTextAsync("borough-majortext-boroughname.csv");
         await Expect(batch).ToContainTextAsync("succeeded");
-        await Expect(batch).ToContainTextAsync("Local operator (no sign-in)");
+        await Expect(batch).ToContainTextAsync("Test operator");
         await visitor.ScreenshotAsync("imports.png");
 
         // The same file again changes nothing: every observation is unchanged.

@@ -89,7 +89,9 @@ public sealed class MeasurePageTests(BrowserFixture browser, ITestOutputHelper o
         var href = await page.Locator("#chart-csv").GetAttributeAsync("href");
         var csv = await host.Client.GetAsync(href);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var marked = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["OFFICIAL", "OFFICIAL"], new[] { marked[0], marked[^1] });
+        var lines = marked[2..^1];
         Assert.Equal(165, lines.Length);
         Assert.StartsWith("Period,Value,Mean,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("2010-04,", lines[1], StringComparison.Ordinal);

@@ -37,7 +37,15 @@ internal sealed class Visitor : IAsyncDisposable
     /// <summary>Console errors and uncaught script errors seen so far.</summary>
     public IReadOnlyList<string> Errors => _errors;
 
-    public static async Task<Visitor> ArriveAsync(IBrowser browser, TestHost host, ITestOutputHelper output, string name = "visitor")
+    /// <summary>A new browser context, signed in through the sign-in page as <paramref name="user"/> (the test operator by default).</summary>
+    public static async Task<Visitor> ArriveAsync(IBrowser browser, TestHost host, ITestOutputHelper output, string name = "visitor", TestUser? user = null)
+    {
+        var visitor = await ArriveSignedOutAsync(browser, host, output, name);
+        await visitor.SignInAsync(user ?? host.Operator);
+        return visitor;
+    }
+
+    public static async Task<Visitor> ArriveSignedOutAsync(IBrowser browser, TestHost host, ITestOutputHelper output, string name = "visitor")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -47,6 +55,16 @@ internal sealed class Visitor : IAsyncDisposable
         });
         var page = await context.NewPageAsync();
         return new Visitor(context, page, name, output);
+    }
+
+    public async Task SignInAsync(TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await Page.GotoAsync("account/login");
+        await Page.Locator("#email").FillAsync(user.Email);
+        await Page.Locator("#password").FillAsync(user.Password);
+        await Page.Locator("#sign-in").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public async Task OpenAsync(string path)

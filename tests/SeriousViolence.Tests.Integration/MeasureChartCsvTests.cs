@@ -27,7 +27,12 @@ public sealed class MeasureChartCsvTests : HostedTest
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("homicide-offences-london-chart.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var text = await response.Content.ReadAsStringAsync();
-        var lines = text.TrimStart('\uFEFF').Split("\r\n");
+        var all = text.TrimStart('\uFEFF').Split("\r\n");
+        // Marked at the top and bottom, as every export is.
+        Assert.Equal("OFFICIAL", all[0]);
+        Assert.StartsWith("Control chart data; exported ", all[1], StringComparison.Ordinal);
+        Assert.Equal("OFFICIAL", all[^2]);
+        var lines = all[2..^2].Append("").ToArray();
         Assert.Equal(
             "Period,Value,Mean,Lower process limit,Upper process limit,Lower near limit,Upper near limit,Target,Classification,Rule,All rules,Segment,Trial limits",
             lines[0]);
@@ -44,7 +49,7 @@ public sealed class MeasureChartCsvTests : HostedTest
     {
         var text = await Host.Client.GetStringAsync("measures/violence-with-injury/chart.csv?geography=E09000022");
 
-        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[2..^1];
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("2023-01,300,290,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("2023-02,280,290,", lines[2], StringComparison.Ordinal);

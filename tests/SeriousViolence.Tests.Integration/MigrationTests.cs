@@ -17,6 +17,7 @@ public sealed class MigrationTests
             new MigrationSource(PlansDbContext.Schema, typeof(PlansDbContext).Assembly),
             new MigrationSource("performance", typeof(SeriousViolence.Performance.PerformanceServices).Assembly),
             new MigrationSource(BoardDbContext.Schema, typeof(BoardDbContext).Assembly),
+            new MigrationSource(SeriousViolence.Security.Users.SecurityDbContext.Schema, typeof(SeriousViolence.Security.Users.SecurityDbContext).Assembly),
         ],
         NullLogger<MigrationRunner>.Instance);
 
@@ -30,15 +31,16 @@ public sealed class MigrationTests
         var second = await Runner(dataSource).ApplyAsync(CancellationToken.None);
 
         Assert.Equal(
-            ["platform/0001_platform_initial.sql", "plans/0001_plans_initial.sql", "performance/0001_performance_initial.sql",
-             "board/0001_board_initial.sql", "board/0002_board_objectives.sql", "board/0003_board_measures.sql"],
+            ["platform/0001_platform_initial.sql", "platform/0002_platform_audit.sql", "plans/0001_plans_initial.sql", "plans/0002_plans_marking_sharing.sql",
+             "performance/0001_performance_initial.sql", "board/0001_board_initial.sql", "board/0002_board_objectives.sql", "board/0003_board_measures.sql",
+             "security/0001_security_users.sql"],
             first);
         Assert.Empty(second);
         var tables = await db.ColumnAsync(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('platform','board') ORDER BY 1");
         Assert.Equal(
             ["board.announcements", "board.measure_observations", "board.objectives", "board.processed_messages", "board.quarterly_submissions", "board.schema_migrations", "board.strands",
-             "platform.outbox_messages", "platform.schema_migrations", "platform.strands"],
+             "platform.audit_records", "platform.outbox_messages", "platform.schema_migrations", "platform.strands"],
             tables);
         var plans = await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'plans' ORDER BY 1");
         Assert.Contains("objectives", plans);
@@ -55,9 +57,10 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Runner(dataSource).ApplyAsync(CancellationToken.None), Runner(dataSource).ApplyAsync(CancellationToken.None));
 
-        Assert.Equal(6, results.Sum(r => r.Count));
-        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.schema_migrations"));
-        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM plans.schema_migrations"));
+        Assert.Equal(9, results.Sum(r => r.Count));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.schema_migrations"));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM plans.schema_migrations"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM security.schema_migrations"));
         Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.schema_migrations"));
     }

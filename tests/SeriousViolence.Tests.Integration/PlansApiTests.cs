@@ -72,7 +72,11 @@ public sealed class PlansApiTests : HostedTest
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
-        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var marked = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("OFFICIAL", marked[0]);
+        Assert.StartsWith("Action plan: 8. Child Abuse; exported ", marked[1], StringComparison.Ordinal);
+        Assert.Equal("OFFICIAL", marked[^1]);
+        var lines = marked[2..^1];
         Assert.StartsWith("8. Child Abuse,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("Key,RIPE,Years,Objective", lines[2], StringComparison.Ordinal);
         Assert.Equal(13, lines.Length - 3);
@@ -92,8 +96,10 @@ public sealed class PrintableActionPlanTests
         var html = await host.Client.GetStringAsync("strands/homicide/action-plan/print");
 
         var quarter = SeriousViolence.Abstractions.FinancialQuarter.Containing(DateTimeOffset.UtcNow).ToString();
-        Assert.Contains($"<tr class=\"print-running\"><th colspan=\"7\">6. Homicide · {quarter} · printed {DateTime.UtcNow:d MMM yyyy}", html, StringComparison.Ordinal);
-        Assert.Equal(19 + 2, html.Split("<tr", StringSplitOptions.None).Length - 1);
+        Assert.Contains($"<tr class=\"print-running\"><th colspan=\"7\"><span class=\"print-marking\">OFFICIAL</span> 6. Homicide · {quarter} · printed {DateTime.UtcNow:d MMM yyyy}", html, StringComparison.Ordinal);
+        // The marking is also in the table foot, which the browser repeats at the bottom of every printed page.
+        Assert.Contains("<tfoot><tr class=\"print-running\"><td colspan=\"7\"><span class=\"print-marking\">OFFICIAL</span>", html, StringComparison.Ordinal);
+        Assert.Equal(19 + 3, html.Split("<tr", StringSplitOptions.None).Length - 1);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await host.Client.GetAsync("strands/homicide/action-plan/print")).StatusCode);
     }
 }

@@ -5,6 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Identity;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Platform.Strands;
+using SeriousViolence.Security.Users;
 using SeriousViolence.Web;
 
 namespace SeriousViolence.Tests.Support;
@@ -39,7 +43,65 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// Authenticated as the test operator through an API token (so as analyst, Board chair and lead of every strand;
+    /// tokens never carry the administrator role).
+    /// </summary>
     public HttpClient Client { get; }
+
+    /// <summary>Every role except auditor and partner, and lead of every enabled strand: the person most tests act as.</summary>
+    public TestUser Operator { get; private set; } = null!;
+
+    /// <summary>Creates a user who can sign in, with these roles; the password is random and returned with the user.</summary>
+    public async Task<TestUser> CreateUserAsync(string email, string displayName, params RoleGrant[] grants)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        var user = new User
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test", LockoutEnabled = true,
+            PartnerId = grants.Any(g => g.Role == Role.Partner) ? "Home Office" : null,
+        };
+        user.Grants = [.. grants.Select(g => new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = g.Role, StrandId = g.StrandId })];
+        // A host restarted on the same database finds its users there: give them a fresh password and these roles.
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecurityDbContext>();
+            db.Grants.RemoveRange(db.Grants.Where(g => g.UserId == existing.Id));
+            db.Grants.AddRange(grants.Select(g => new UserGrant { Id = Guid.NewGuid(), UserId = existing.Id, Role = g.Role, StrandId = g.StrandId }));
+            await db.SaveChangesAsync();
+            await users.RemovePasswordAsync(existing);
+            await users.AddPasswordAsync(existing, password);
+            existing.Grants = [.. grants.Select(g => new UserGrant { Id = Guid.NewGuid(), UserId = existing.Id, Role = g.Role, StrandId = g.StrandId })];
+            return new TestUser(existing.Id, email, displayName, password, existing.ToActor());
+        }
+
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return new TestUser(user.Id, email, displayName, password, user.ToActor());
+    }
+
+    /// <summary>An API token for the user, issued through the administration service as the platform.</summary>
+    public async Task<string> IssueTokenAsync(TestUser user, string[]? strands = null, string[]? measures = null, int days = 30)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>().IssueTokenAsync(Actor.System, user.Id, "tests", strands ?? [], measures ?? [], days, CancellationToken.None);
+        return result.Secret ?? throw new InvalidOperationException(string.Join(" ", result.Errors));
+    }
+
+    /// <summary>A client that sends the given API token.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public static async Task<TestHost> StartAsync(
         string connectionString,
@@ -71,7 +133,12 @@ public sealed class TestHost : IAsyncDisposable
         await SeriousViolenceHost.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        var host = new TestHost(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        var strandIds = app.Services.GetRequiredService<StrandCatalog>().Descriptors.Select(d => d.Id);
+        host.Operator = await host.CreateUserAsync("operator@test.invalid", "Test operator",
+            [new RoleGrant(Role.Administrator), new RoleGrant(Role.BoardChair), new RoleGrant(Role.PerformanceAnalyst), .. strandIds.Select(s => new RoleGrant(Role.StrandLead, s))]);
+        host.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await host.IssueTokenAsync(host.Operator, days: 1));
+        return host;
     }
 
     public async ValueTask DisposeAsync()

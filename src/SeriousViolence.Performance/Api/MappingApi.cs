@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Platform.Audit;
+using SeriousViolence.Platform.Security;
 
 namespace SeriousViolence.Performance.Api;
 
@@ -20,7 +22,7 @@ public static class MappingApi
 
     public static void MapMappingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/category-mappings").WithTags("Imports");
+        var group = app.MapGroup("/api/category-mappings").WithTags("Imports").RequireCapability(Capability.ViewBoard);
         group.MapGet("/", async (NpgsqlDataSource db, CancellationToken ct) =>
         {
             var list = new List<CategoryMappingDto>();
@@ -36,9 +38,10 @@ public static class MappingApi
         .WithName("GetCategoryMappings")
         .WithSummary("Which published offence category (family, major, minor) feeds which measure.");
 
-        group.MapPost("/", async Task<IResult> (NewCategoryMapping mapping, NpgsqlDataSource db, ICurrentActor currentActor, CancellationToken ct) =>
+        group.MapPost("/", async Task<IResult> (NewCategoryMapping mapping, NpgsqlDataSource db, ICurrentActor currentActor, AuditTrail audit, CancellationToken ct) =>
         {
-            AccessPolicy.Ensure(await currentActor.GetAsync(ct), Capability.ImportData);
+            var actor = await currentActor.GetAsync(ct);
+            AccessPolicy.Ensure(actor, Capability.ImportData);
             var errors = new Dictionary<string, string[]>();
             if (!Families.Contains(mapping.Family))
             {
@@ -76,6 +79,11 @@ public static class MappingApi
             insert.Parameters.Add(new NpgsqlParameter { Value = mapping.Minor.Trim().ToUpperInvariant() });
             insert.Parameters.Add(new NpgsqlParameter { Value = mapping.MeasureCode });
             var id = await insert.ExecuteScalarAsync(ct);
+            if (id is int added)
+            {
+                await audit.RecordAsync(actor, new AuditEvent(AuditKinds.Change, $"added category mapping {mapping.Family}: {mapping.Major} / {mapping.Minor} -> {mapping.MeasureCode}", "performance.category_mappings", added.ToString(System.Globalization.CultureInfo.InvariantCulture), After: mapping), ct);
+            }
+
             return id is int created
                 ? TypedResults.Created($"/api/category-mappings/{created}", new CategoryMappingDto(created, mapping.Family, mapping.Major.Trim().ToUpperInvariant(), mapping.Minor.Trim().ToUpperInvariant(), mapping.MeasureCode!))
                 : TypedResults.Conflict("This mapping exists already.");
@@ -84,12 +92,22 @@ public static class MappingApi
         .WithName("PostCategoryMapping")
         .WithSummary("Adds a mapping; it applies from the next import.");
 
-        group.MapDelete("/{id:int}", async Task<IResult> (int id, NpgsqlDataSource db, ICurrentActor currentActor, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, NpgsqlDataSource db, ICurrentActor currentActor, AuditTrail audit, CancellationToken ct) =>
         {
-            AccessPolicy.Ensure(await currentActor.GetAsync(ct), Capability.ImportData);
-            await using var delete = db.CreateCommand("DELETE FROM performance.category_mappings WHERE id = $1");
+            var actor = await currentActor.GetAsync(ct);
+            AccessPolicy.Ensure(actor, Capability.ImportData);
+            await using var delete = db.CreateCommand("DELETE FROM performance.category_mappings WHERE id = $1 RETURNING family, major, minor, measure_code");
             delete.Parameters.Add(new NpgsqlParameter { Value = id });
-            return await delete.ExecuteNonQueryAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+            await using var reader = await delete.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return TypedResults.NotFound();
+            }
+
+            var removed = new NewCategoryMapping(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            await reader.DisposeAsync();
+            await audit.RecordAsync(actor, new AuditEvent(AuditKinds.Change, $"removed category mapping {removed.Family}: {removed.Major} / {removed.Minor} -> {removed.MeasureCode}", "performance.category_mappings", id.ToString(System.Globalization.CultureInfo.InvariantCulture), Before: removed), ct);
+            return TypedResults.NoContent();
         })
         .DisableAntiforgery()
         .WithName("DeleteCategoryMapping")

@@ -5,6 +5,7 @@ using Npgsql;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Performance.Importing;
 using SeriousViolence.Performance.Measures;
+using SeriousViolence.Platform.Security;
 
 namespace SeriousViolence.Performance.Api;
 
@@ -20,7 +21,7 @@ public static class PerformanceApi
 {
     public static void MapPerformanceApi(this IEndpointRouteBuilder app)
     {
-        var measures = app.MapGroup("/api/measures").WithTags("Measures");
+        var measures = app.MapGroup("/api/measures").WithTags("Measures").RequireCapability(Capability.ViewBoard);
         measures.MapGet("/", (MeasureQueries queries, CancellationToken ct) => queries.MeasuresAsync(ct))
         .WithName("GetMeasures")
         .WithSummary("Every success measure: definition, unit, polarity, target and how many observations it has.");

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SeriousViolence.Performance.Measures;
 using SeriousViolence.Performance.Spc;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Platform.Security;
 
 namespace SeriousViolence.Performance.Api;
 
@@ -48,6 +50,7 @@ public static class SpcApi
         .WithTags("Measures")
         .WithName("GetMeasureSpc")
         .WithSummary("The measure's XmR control chart for a geography: per point the mean, process and near limits, classification and the rule that fired; and the variation and assurance icons. rebase=2024-03 starts new limits at that period (e.g. the MPS recording-system change).")
+        .RequireCapability(Capability.ViewBoard)
         .Produces<SpcDto>()
         .ProducesProblem(404)
         .ProducesProblem(422)
@@ -69,7 +72,7 @@ public static class SpcApi
 
             var csv = ChartCsv.Write(chart);
             return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", ChartCsv.FileName(chart));
-        }).ExcludeFromDescription();
+        }).AuditedExport("control chart data as CSV").ExcludeFromDescription();
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NoSuchMeasure(string code) =>

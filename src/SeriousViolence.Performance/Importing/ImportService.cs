@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Platform.Audit;
 
 namespace SeriousViolence.Performance.Importing;
 
@@ -16,7 +17,7 @@ public sealed record ImportProgress(string Stage, int RowsRead);
 /// new ones inserted, changed ones updated to the next revision with the earlier value kept in
 /// <c>observation_revisions</c>, unchanged ones left alone. The batch and its report are recorded either way.
 /// </summary>
-public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider clock, AuditTrail audit, ILogger<ImportService> logger)
 {
     public async Task<ImportReport> ImportAsync(Actor actor, string fileName, Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
                     BatchId = batchId, FileName = fileName, Format = parsed.Format, Accepted = false, RowsRead = parsed.RowsRead,
                     Errors = parsed.Errors, ErrorCount = parsed.ErrorCount, Notes = [.. parsed.Notes],
                 };
-                await FinishAsync(batchId, "rejected", rejected, cancellationToken);
+                await FinishAsync(actor, batchId, "rejected", rejected, cancellationToken);
                 return rejected;
             }
 
@@ -54,7 +55,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
                 BatchId = batchId, FileName = fileName, Format = parsed.Format, Accepted = true, RowsRead = parsed.RowsRead,
                 ObservationsWritten = written, ObservationsRevised = revised, ObservationsUnchanged = unchanged, Notes = [.. parsed.Notes],
             };
-            await FinishAsync(batchId, "succeeded", report, cancellationToken);
+            await FinishAsync(actor, batchId, "succeeded", report, cancellationToken);
             progress?.Report(new ImportProgress("Done", parsed.RowsRead));
             logger.LogInformation("Imported {File} ({Format}): {Written} new, {Revised} revised, {Unchanged} unchanged", fileName, parsed.Format, written, revised, unchanged);
             return report;
@@ -67,7 +68,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
                 BatchId = batchId, FileName = fileName, Accepted = false,
                 Errors = [new ImportError(0, "(file)", "The import was cancelled before it finished; nothing was written.")], ErrorCount = 1,
             };
-            await FinishAsync(batchId, "failed", cancelled, CancellationToken.None);
+            await FinishAsync(actor, batchId, "failed", cancelled, CancellationToken.None);
             throw;
         }
         catch (Exception ex)
@@ -77,7 +78,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
                 BatchId = batchId, FileName = fileName, Accepted = false,
                 Errors = [new ImportError(0, "(file)", $"The import failed and wrote nothing: {ex.GetType().Name}: {ex.Message}")], ErrorCount = 1,
             };
-            await FinishAsync(batchId, "failed", failed, CancellationToken.None);
+            await FinishAsync(actor, batchId, "failed", failed, CancellationToken.None);
             throw;
         }
     }
@@ -90,7 +91,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<ImportReport> RecordAsync(Actor actor, string measureCode, IReadOnlyList<ObservationInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        AccessPolicy.Ensure(actor, Capability.ImportData);
+        await EnsureMayRecordAsync(actor, measureCode, cancellationToken);
         var source = $"api:{measureCode}";
         var batchId = Guid.CreateVersion7(clock.GetUtcNow());
         await StartBatchAsync(batchId, source, actor, cancellationToken);
@@ -182,7 +183,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
             {
                 BatchId = batchId, FileName = source, Format = parsed.Format, Accepted = false, RowsRead = parsed.RowsRead, Errors = parsed.Errors, ErrorCount = parsed.ErrorCount,
             };
-            await FinishAsync(batchId, "rejected", rejected, cancellationToken);
+            await FinishAsync(actor, batchId, "rejected", rejected, cancellationToken);
             return rejected;
         }
 
@@ -192,8 +193,17 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
             BatchId = batchId, FileName = source, Format = parsed.Format, Accepted = true, RowsRead = parsed.RowsRead,
             ObservationsWritten = written, ObservationsRevised = revised, ObservationsUnchanged = unchanged,
         };
-        await FinishAsync(batchId, "succeeded", report, cancellationToken);
+        await FinishAsync(actor, batchId, "succeeded", report, cancellationToken);
         return report;
+    }
+
+    /// <summary>Analysts may record any measure; a strand lead only a measure of their strand (and a token only its measures).</summary>
+    private async Task EnsureMayRecordAsync(Actor actor, string measureCode, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT strands FROM performance.measures WHERE code = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = measureCode });
+        var strands = await command.ExecuteScalarAsync(cancellationToken) as string[] ?? [];
+        AccessPolicy.EnsureMayRecord(actor, measureCode, strands);
     }
 
     /// <summary>Records the batch as running before any work, so that a crash or a cancellation leaves a trace.</summary>
@@ -358,7 +368,7 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
-    private async Task FinishAsync(Guid batchId, string status, ImportReport report, CancellationToken cancellationToken)
+    private async Task FinishAsync(Actor actor, Guid batchId, string status, ImportReport report, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -375,6 +385,11 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         command.Parameters.Add(new NpgsqlParameter { Value = report.ObservationsRevised });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(report, JsonSerializerOptions.Web) });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await audit.RecordAsync(actor, new AuditEvent(
+            AuditKinds.Import,
+            $"{status}: {report.Format ?? "unrecognised format"}, {report.RowsRead} rows read, {report.ObservationsWritten} new and {report.ObservationsRevised} revised observations, {report.ErrorCount} errors",
+            "performance.import_batches",
+            batchId.ToString()), cancellationToken);
     }
 
     internal static string Kind(PeriodKind kind) => kind switch

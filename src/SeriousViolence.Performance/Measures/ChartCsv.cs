@@ -1,3 +1,4 @@
+using SeriousViolence.Abstractions;
 using System.Globalization;
 using System.Text;
 using SeriousViolence.Platform.Csv;
@@ -17,6 +18,7 @@ public static class ChartCsv
     {
         ArgumentNullException.ThrowIfNull(chart);
         var sb = new StringBuilder();
+        MarkedCsv.Begin(sb, ProtectiveMarking.Official, $"Control chart data");
         CsvText.Row(sb, Header);
         var target = chart.Target is { } t ? CsvText.Number(t) : "";
         foreach (var row in chart.Rows)
@@ -29,6 +31,7 @@ public static class ChartCsv
                 row.Variation is null ? "" : row.TrialLimits ? "yes" : "no");
         }
 
+        MarkedCsv.End(sb, ProtectiveMarking.Official);
         return sb.ToString();
     }
 

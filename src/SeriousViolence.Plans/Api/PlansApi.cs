@@ -3,9 +3,12 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plans.Features;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Platform.Csv;
+using SeriousViolence.Platform.Security;
 using SeriousViolence.Platform.Strands;
 
 namespace SeriousViolence.Plans.Api;
@@ -47,11 +50,14 @@ public sealed record ObjectiveDto(
 /// JSON for the Board's other tools (spreadsheets, Power BI) and tests: the strands and their objectives. Read-only.
 /// Also the CSV export of a strand's action plan, which the workspace links to.
 /// </summary>
+/// <summary>A progress report for one objective; <see cref="Revision"/> is the revision the caller read.</summary>
+public sealed record ProgressUpdate(long Revision, string Status, string? Rag, int PercentComplete);
+
 public static class PlansApi
 {
     public static void MapPlansApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/strands").WithTags("Strands and objectives");
+        var api = app.MapGroup("/api/strands").WithTags("Strands and objectives").RequireCapability(Capability.ViewBoard);
         api.MapGet("/", async (StrandCatalog catalog, PlansQueries queries, CancellationToken ct) =>
         {
             var counts = await queries.ObjectiveCountsAsync(ct);
@@ -93,7 +99,59 @@ public static class PlansApi
             var csv = ActionPlanCsv.Write(strand, objectives, clock.GetUtcNow());
             var fileName = $"action-plan-{strandId}-{clock.GetUtcNow():yyyy-MM-dd}.csv";
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
-        }).ExcludeFromDescription();
+        }).AuditedExport("a strand's action plan as CSV").ExcludeFromDescription();
+
+        app.MapGet("/api/shared/objectives", async (ICurrentActor currentActor, PlansQueries queries, CancellationToken ct) =>
+            (await queries.SharedWithAsync(await currentActor.GetAsync(ct), ct)).Select(ObjectiveDto.From))
+        .WithTags("Strands and objectives")
+        .WithName("GetSharedObjectives")
+        .WithSummary("For a partner: the objectives shared with their organisation (OFFICIAL only).")
+        .ProducesProblem(403);
+
+        app.MapPatch("/api/objectives/{id:guid}/progress", async Task<IResult> (Guid id, ProgressUpdate update, ICurrentActor currentActor, PlansDbContext db, ObjectiveCommands commands, CancellationToken ct) =>
+        {
+            var objective = await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+            if (objective is null)
+            {
+                return TypedResults.Problem(statusCode: 404, title: "No such objective");
+            }
+
+            if (!Enum.TryParse<ObjectiveStatus>(update.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            {
+                return TypedResults.Problem(statusCode: 422, title: "Not valid", detail: $"status is one of {string.Join(", ", Enum.GetNames<ObjectiveStatus>())}.");
+            }
+
+            Rag? rag = null;
+            if (!string.IsNullOrEmpty(update.Rag))
+            {
+                if (!Enum.TryParse<Rag>(update.Rag, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                {
+                    return TypedResults.Problem(statusCode: 422, title: "Not valid", detail: "rag is Red, Amber or Green (or empty).");
+                }
+
+                rag = parsed;
+            }
+
+            var form = ObjectiveForm.From(objective);
+            form.Status = status;
+            form.Rag = rag;
+            form.PercentComplete = update.PercentComplete;
+            var result = await commands.UpdateAsync(await currentActor.GetAsync(ct), id, update.Revision, form, ct);
+            if (result.Conflict is not null)
+            {
+                return TypedResults.Problem(statusCode: 409, title: "Changed since you read it", detail: $"The objective is at revision {result.Conflict.CurrentRevision}; read it again and re-apply your change.");
+            }
+
+            return result.Succeeded ? TypedResults.Ok(ObjectiveDto.From(result.Value!)) : TypedResults.Problem(statusCode: 422, title: "Not valid", detail: string.Join(" ", result.Errors.SelectMany(e => e.Value)));
+        })
+        .WithTags("Strands and objectives")
+        .WithName("UpdateObjectiveProgress")
+        .WithSummary("Records an objective's status, RAG and percent complete (strand lead of its strand). Give the revision you read: a stale one gets 409.")
+        .Produces<ObjectiveDto>()
+        .ProducesProblem(403)
+        .ProducesProblem(404)
+        .ProducesProblem(409)
+        .ProducesProblem(422);
     }
 
     internal static bool TryFilter(string? status, string? theme, int? year, out ObjectiveFilter filter, out string error)
@@ -131,6 +189,8 @@ public static class ActionPlanCsv
         ArgumentNullException.ThrowIfNull(strand);
         ArgumentNullException.ThrowIfNull(objectives);
         var sb = new StringBuilder();
+        var marking = ProtectiveMarkings.Highest(objectives.Select(o => o.Marking));
+        MarkedCsv.Begin(sb, marking, $"Action plan: {strand.Number}. {strand.Name}", now);
         Row(sb, "Strand", "Quarter", "Exported (UTC)");
         Row(sb, $"{strand.Number}. {strand.Name}", FinancialQuarter.Containing(now).ToString(), now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         sb.Append("\r\n");
@@ -142,6 +202,7 @@ public static class ActionPlanCsv
                 o.Revision.ToString(CultureInfo.InvariantCulture), o.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), o.UpdatedBy);
         }
 
+        MarkedCsv.End(sb, marking);
         return sb.ToString();
     }
 

@@ -64,6 +64,7 @@ public sealed class MilestoneCommands(PlansDbContext db, ObjectiveCommands objec
         var objective = await db.Objectives.Include(o => o.Milestones).SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
         AccessPolicy.Ensure(actor, capability, objective.StrandId);
+        db.ActingAs = actor;
         return objective;
     }
 

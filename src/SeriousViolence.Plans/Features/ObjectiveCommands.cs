@@ -12,7 +12,9 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(form);
         AccessPolicy.Ensure(actor, Capability.ManageObjectives, strandId);
+        db.ActingAs = actor;
         var validation = form.Validate();
+        await CheckPartnersAsync(form, validation, cancellationToken);
         if (validation.Failed)
         {
             return CommandResult.Invalid<Objective>(validation.Errors);
@@ -41,12 +43,14 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
         AccessPolicy.Ensure(actor, Capability.ManageObjectives, objective.StrandId);
+        db.ActingAs = actor;
         if (objective.Revision != expectedRevision)
         {
             return CommandResult.Conflicted<Objective>(await ConflictAsync(objective, expectedRevision, cancellationToken));
         }
 
         var validation = form.Validate();
+        await CheckPartnersAsync(form, validation, cancellationToken);
         if (validation.Failed)
         {
             return CommandResult.Invalid<Objective>(validation.Errors);
@@ -97,5 +101,21 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(h => h.ObjectiveId == current.Id && h.Revision == expectedRevision, cancellationToken);
         var changes = started is null ? [] : ObjectiveState.FromJson(started.Snapshot).Differences(ObjectiveState.Of(current));
         return new EditConflict(expectedRevision, current.Revision, current.UpdatedBy, current.UpdatedAt, changes);
+    }
+
+    /// <summary>Shared only with partners the strategy names, spelled as the partners list spells them.</summary>
+    private async Task CheckPartnersAsync(ObjectiveForm form, Validation validation, CancellationToken cancellationToken)
+    {
+        var named = form.SharedWith.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named.Length == 0)
+        {
+            return;
+        }
+
+        var known = await db.Partners.Select(p => p.Name).ToListAsync(cancellationToken);
+        foreach (var partner in named.Where(n => !known.Contains(n, StringComparer.Ordinal)))
+        {
+            validation.Add(nameof(ObjectiveForm.SharedWith), $"'{partner}' is not in the partners list.");
+        }
     }
 }

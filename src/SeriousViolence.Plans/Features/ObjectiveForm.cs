@@ -40,6 +40,11 @@ public sealed class ObjectiveForm
 
     public int PercentComplete { get; set; }
 
+    public ProtectiveMarking Marking { get; set; }
+
+    /// <summary>Comma-separated partner names the objective is shared with.</summary>
+    public string SharedWith { get; set; } = "";
+
     public RipeCategory Ripe =>
         (Reassurance ? RipeCategory.Reassurance : 0) | (Intelligence ? RipeCategory.Intelligence : 0)
         | (Prevention ? RipeCategory.Prevention : 0) | (Enforcement ? RipeCategory.Enforcement : 0);
@@ -67,6 +72,8 @@ public sealed class ObjectiveForm
             Status = o.Status,
             Rag = o.Rag,
             PercentComplete = o.PercentComplete,
+            Marking = o.Marking,
+            SharedWith = string.Join(", ", o.SharedWith),
         };
     }
 
@@ -92,6 +99,11 @@ public sealed class ObjectiveForm
         if (PercentComplete is < 0 or > 100)
         {
             v.Add(nameof(PercentComplete), "Percent complete is between 0 and 100.");
+        }
+
+        if (Marking == ProtectiveMarking.OfficialSensitive && SplitList(SharedWith).Count > 0)
+        {
+            v.Add(nameof(SharedWith), "An OFFICIAL-SENSITIVE objective is not shared outside the force; remove the partners or lower the marking.");
         }
 
         if (Status == ObjectiveStatus.Complete && PercentComplete != 100)
@@ -143,6 +155,8 @@ public sealed class ObjectiveForm
         o.Status = Status;
         o.Rag = Rag;
         o.PercentComplete = PercentComplete;
+        o.Marking = Marking;
+        o.SharedWith = SplitList(SharedWith);
     }
 
     private static List<string> SplitList(string text) =>

@@ -72,6 +72,7 @@ public sealed class OperationCommands(PlansDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(form);
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Code == code, cancellationToken) ?? throw new KeyNotFoundException($"No operation '{code}'.");
         EnsureMayChange(actor, operation.Strands, form.Strands);
+        db.ActingAs = actor;
         if (operation.Revision != expectedRevision)
         {
             return CommandResult.Conflicted<Operation>(new EditConflict(expectedRevision, operation.Revision, operation.UpdatedBy, operation.UpdatedAt, [], "operation"));

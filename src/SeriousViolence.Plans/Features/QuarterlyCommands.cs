@@ -79,6 +79,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         var objective = await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
         AccessPolicy.Ensure(actor, Capability.UpdateProgress, objective.StrandId);
+        db.ActingAs = actor;
         if (form.CarriedForward)
         {
             // Carrying forward restates the position last reported.
@@ -126,6 +127,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
     public async Task<CommandResult<QuarterlySubmission>> SubmitQuarterAsync(Actor actor, string strandId, CancellationToken cancellationToken)
     {
         AccessPolicy.Ensure(actor, Capability.SubmitQuarter, strandId);
+        db.ActingAs = actor;
         var quarter = CurrentQuarter.ToString();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -189,6 +191,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == objectiveId, cancellationToken)
             ?? throw new KeyNotFoundException($"No objective {objectiveId}.");
         AccessPolicy.Ensure(actor, Capability.SubmitQuarter, objective.StrandId);
+        db.ActingAs = actor;
         var validation = form.Validate(forCorrection: true);
         if (string.IsNullOrWhiteSpace(reason))
         {

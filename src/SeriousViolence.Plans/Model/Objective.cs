@@ -45,6 +45,12 @@ public sealed class Objective
 
     public int PercentComplete { get; set; }
 
+    /// <summary>Government Security Classifications marking of this record (OFFICIAL unless the lead raises it).</summary>
+    public ProtectiveMarking Marking { get; set; }
+
+    /// <summary>Partners (as the strategy names them) whose users may read this objective.</summary>
+    public List<string> SharedWith { get; set; } = [];
+
     public int? SourceLine { get; set; }
 
     /// <summary>Increases with every change; the optimistic-concurrency token.</summary>

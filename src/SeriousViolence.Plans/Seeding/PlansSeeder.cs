@@ -24,6 +24,7 @@ public sealed class PlansSeeder(PlansDbContext db, StrandCatalog catalog, TimePr
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        db.ActingAs = Actor.System;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
         var now = clock.GetUtcNow();
