@@ -63,7 +63,8 @@ public static class SecurityServices
             o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Checked on every request: "sign out everywhere", a new password or a disabled account end other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddIdentityCore<User>(o =>
             {
                 o.Password.RequiredLength = 12;
