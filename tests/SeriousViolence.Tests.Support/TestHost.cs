@@ -44,7 +44,8 @@ public sealed class TestHost : IAsyncDisposable
     public static async Task<TestHost> StartAsync(
         string connectionString,
         IEnumerable<string>? strands = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -67,6 +68,7 @@ public sealed class TestHost : IAsyncDisposable
             builder.Environment.EnvironmentName = "Development";
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
         await SeriousViolenceHost.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Governance.Cycle;
+using SeriousViolence.Governance.Snapshots;
+
+namespace SeriousViolence.Governance.Api;
+
+/// <summary>The quarterly cycle over HTTP: quarters with their state and submissions, and each quarter's record.</summary>
+public static class QuartersApi
+{
+    public static IEndpointRouteBuilder MapGovernanceApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/quarters").WithTags("Quarters");
+        group.MapGet("/", async (ICurrentActor current, QuarterQueries queries, CancellationToken ct) =>
+            Results.Ok(await queries.ListAsync(await current.GetAsync(ct), ct)))
+            .WithSummary("Every financial quarter the cycle has reached: in-progress, open or locked; each strand's submission (on time, late, not submitted); the quarter record's id once locked.")
+            .Produces<IReadOnlyList<QuarterView>>();
+        group.MapGet("/{quarterId}", async (string quarterId, ICurrentActor current, QuarterQueries queries, CancellationToken ct) =>
+            !QuarterQueries.TryParseId(quarterId, out var quarter) ? NotAQuarter(quarterId)
+            : await queries.GetAsync(await current.GetAsync(ct), quarter, ct) is { } view ? Results.Ok(view)
+            : Results.NotFound())
+            .WithSummary("One quarter, by id such as 2026-27-Q1.")
+            .Produces<QuarterView>().Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/{quarterId}/record", async (string quarterId, ICurrentActor current, QuarterSnapshots snapshots, CancellationToken ct) =>
+            !QuarterQueries.TryParseId(quarterId, out var quarter) ? NotAQuarter(quarterId)
+            : await snapshots.GetAsync(await current.GetAsync(ct), quarter.ToString(), ct) is { } record ? Results.Ok(record)
+            : Results.NotFound())
+            .WithSummary("The quarter record as at the lock (never changed) and its later revisions; 404 before the lock.")
+            .Produces<QuarterRecordView>().Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/{quarterId}/compare/{otherId}", async (string quarterId, string otherId, ICurrentActor current, QuarterSnapshots snapshots, CancellationToken ct) =>
+            !QuarterQueries.TryParseId(quarterId, out var from) ? NotAQuarter(quarterId)
+            : !QuarterQueries.TryParseId(otherId, out var to) ? NotAQuarter(otherId)
+            : await snapshots.CompareAsync(await current.GetAsync(ct), from.ToString(), to.ToString(), ct) is { } comparison ? Results.Ok(comparison)
+            : Results.NotFound())
+            .WithSummary("What moved from one quarter record to another and what got worse; 404 unless both quarters are locked.")
+            .Produces<QuarterComparison>().Produces(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static IResult NotAQuarter(string id) =>
+        Results.Problem($"'{id}' is not a financial quarter; use the form 2026-27-Q1.", statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Governance.Cycle;
+using SeriousViolence.Governance.Notifications;
+using SeriousViolence.Governance.Scheduling;
+using SeriousViolence.Platform.Persistence;
+
+namespace SeriousViolence.Governance;
+
+/// <summary>Schema <c>governance</c>: the quarterly cycle, notifications, job runs (and Quartz's own tables, not mapped here).</summary>
+public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : DbContext(options)
+{
+    public const string Schema = "governance";
+
+    public DbSet<QuarterRecord> Quarters => Set<QuarterRecord>();
+
+    public DbSet<StrandSubmission> Submissions => Set<StrandSubmission>();
+
+    public DbSet<ReminderRecord> Reminders => Set<ReminderRecord>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingEmail> EmailOutbox => Set<OutgoingEmail>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.Entity<QuarterRecord>(e =>
+        {
+            e.ToTable("quarters");
+            e.HasKey(q => q.Quarter);
+        });
+        modelBuilder.Entity<StrandSubmission>(e =>
+        {
+            e.ToTable("submissions");
+            e.HasKey(s => new { s.Quarter, s.StrandId, s.Revision });
+        });
+        modelBuilder.Entity<ReminderRecord>(e =>
+        {
+            e.ToTable("reminders");
+            e.HasKey(r => new { r.Quarter, r.StrandId, r.OffsetDays });
+        });
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.HasKey(n => n.Id);
+        });
+        modelBuilder.Entity<OutgoingEmail>(e =>
+        {
+            e.ToTable("email_outbox");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Seq).ValueGeneratedOnAdd();
+        });
+        modelBuilder.Entity<JobRun>(e =>
+        {
+            e.ToTable("job_runs");
+            e.HasKey(r => r.Id);
+        });
+        modelBuilder.ApplySnakeCaseNames();
+    }
+}
