@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Governance.Cycle;
+using SeriousViolence.Governance.Packs;
 using SeriousViolence.Governance.Snapshots;
 
 namespace SeriousViolence.Governance.Api;
@@ -36,7 +37,25 @@ public static class QuartersApi
             : Results.NotFound())
             .WithSummary("What moved from one quarter record to another and what got worse; 404 unless both quarters are locked.")
             .Produces<QuarterComparison>().Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/{quarterId}/pack.pdf", (string quarterId, ICurrentActor current, BoardPacks packs, CancellationToken ct) => PackAsync(quarterId, "pdf", current, packs, ct))
+            .WithSummary("The Board pack issued for the quarter, as PDF: exactly what was issued at the lock; 404 before the lock.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/{quarterId}/pack.html", (string quarterId, ICurrentActor current, BoardPacks packs, CancellationToken ct) => PackAsync(quarterId, "html", current, packs, ct))
+            .WithSummary("The Board pack issued for the quarter, as HTML; 404 before the lock.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound);
         return endpoints;
+    }
+
+    private static async Task<IResult> PackAsync(string quarterId, string format, ICurrentActor current, BoardPacks packs, CancellationToken ct)
+    {
+        if (!QuarterQueries.TryParseId(quarterId, out var quarter))
+        {
+            return NotAQuarter(quarterId);
+        }
+
+        return await packs.DownloadAsync(await current.GetAsync(ct), quarter, format, ct) is { } file
+            ? Results.File(file.Content, file.ContentType, file.FileName)
+            : Results.NotFound();
     }
 
     private static IResult NotAQuarter(string id) =>

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeriousViolence.Abstractions;
-using SeriousViolence.Governance.Directory;
+using SeriousViolence.Governance.People;
 using SeriousViolence.Governance.Notifications;
+using SeriousViolence.Governance.Packs;
 using SeriousViolence.Governance.Snapshots;
 using SeriousViolence.Platform.Strands;
 
@@ -30,6 +31,7 @@ public sealed class QuarterlyCycle(
     IGovernanceDirectory directory,
     GovernanceNotifier notifier,
     QuarterSnapshots snapshots,
+    BoardPacks packs,
     ILogger<QuarterlyCycle> logger)
 {
     // Serialises passes across host instances and a manual trigger racing the schedule: "SVCYCLE".
@@ -62,6 +64,23 @@ public sealed class QuarterlyCycle(
         {
             var id = await snapshots.TakeAsync(Actor.System, quarter, cancellationToken);
             events.Add($"Snapshot {id} taken of {quarter}.");
+        }
+
+        // The pack is printed from the record; a pack that fails (Chromium missing) is retried by the next pass.
+        foreach (var quarter in await packs.QuartersWithoutPackAsync(cancellationToken))
+        {
+            try
+            {
+                if (await packs.IssueAsync(Actor.System, quarter, cancellationToken))
+                {
+                    events.Add($"Board pack issued for {quarter}.");
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException)
+            {
+                logger.LogError(ex, "The Board pack for {Quarter} could not be issued; the next pass tries again", quarter);
+                events.Add($"Board pack for {quarter} failed: {ex.Message}");
+            }
         }
 
         var report = new CycleReport(events);

@@ -1,4 +1,4 @@
-using SeriousViolence.Governance.Directory;
+using SeriousViolence.Governance.People;
 
 namespace SeriousViolence.Governance.Notifications;
 

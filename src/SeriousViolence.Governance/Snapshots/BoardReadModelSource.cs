@@ -28,16 +28,23 @@ public sealed class BoardReadModelSource(GovernanceDbContext db)
         {
             var points = g.ToList();
             var latest = points[^1];
+            var spc = Analyse(points);
+            var last = spc?.Points.TakeLast(ChartPoints).ToList() ?? [];
             return new MeasurePicture
             {
                 MeasureCode = g.Key, Geography = "london", LatestPeriod = latest.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                LatestValue = latest.Value, Points = points.Count, Variation = Variation(points),
+                LatestValue = latest.Value, Points = points.Count, Variation = spc?.Variation.ToString(),
+                Chart = [.. last.Select(p => new ChartPoint(p.Period, p.Value, p.Variation.ToString()))],
+                Mean = last.LastOrDefault()?.Mean, LowerProcessLimit = last.LastOrDefault()?.LowerProcessLimit, UpperProcessLimit = last.LastOrDefault()?.UpperProcessLimit,
             };
         }).ToList();
         return (objectives, measures);
     }
 
-    private static string? Variation(List<BoardObservationRow> points)
+    /// <summary>How many months of each chart the record keeps for the pack.</summary>
+    private const int ChartPoints = 24;
+
+    private static SpcResult? Analyse(List<BoardObservationRow> points)
     {
         if (points.Count < 2)
         {
@@ -45,7 +52,7 @@ public sealed class BoardReadModelSource(GovernanceDbContext db)
         }
 
         var series = points.Select(p => new SpcPoint(p.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), (double)p.Value)).ToList();
-        return XmrChart.Analyse(series, new SpcOptions { Polarity = Polarity.Neutral }).Variation.ToString();
+        return XmrChart.Analyse(series, new SpcOptions { Polarity = Polarity.Neutral });
     }
 }
 

@@ -62,4 +62,16 @@ public sealed record MeasurePicture
 
     /// <summary>The SPC variation icon of the latest point (neutral polarity: the read model does not carry it), or null.</summary>
     public string? Variation { get; init; }
+
+    /// <summary>The last points of the control chart with the latest segment's mean and process limits, for the pack.</summary>
+    public IReadOnlyList<ChartPoint> Chart { get; init; } = [];
+
+    public double? Mean { get; init; }
+
+    public double? LowerProcessLimit { get; init; }
+
+    public double? UpperProcessLimit { get; init; }
 }
+
+/// <summary>One point of a measure's control chart as at the lock.</summary>
+public sealed record ChartPoint(string Period, double Value, string Variation);

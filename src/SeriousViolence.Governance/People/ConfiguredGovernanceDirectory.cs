@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SeriousViolence.Governance.Directory;
+namespace SeriousViolence.Governance.People;
 
 /// <summary>Configuration section <c>Governance:Directory</c>: the Board's members and each strand's leads.</summary>
 public sealed class DirectorySettings

@@ -1,4 +1,4 @@
-namespace SeriousViolence.Governance.Directory;
+namespace SeriousViolence.Governance.People;
 
 /// <summary>Someone the cycle writes to: an in-app recipient (by user id) and, where known, an e-mail address.</summary>
 public sealed record GovernanceRecipient(string UserId, string Name, string? Email);
