@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Governance.Cycle;
+using SeriousViolence.Governance.Meetings;
 using SeriousViolence.Governance.Notifications;
 using SeriousViolence.Governance.Scheduling;
 using SeriousViolence.Platform.Persistence;
@@ -22,6 +23,14 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
     public DbSet<OutgoingEmail> EmailOutbox => Set<OutgoingEmail>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<ActionArising> ActionsArising => Set<ActionArising>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +65,34 @@ public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> op
         {
             e.ToTable("job_runs");
             e.HasKey(r => r.Id);
+        });
+        modelBuilder.Entity<Meeting>(e =>
+        {
+            e.ToTable("meetings");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<AgendaItem>(e =>
+        {
+            e.ToTable("agenda_items");
+            e.HasKey(a => a.Id);
+            // Declared so that EF inserts a new meeting before its agenda.
+            e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
+        });
+        modelBuilder.Entity<Decision>(e =>
+        {
+            e.ToTable("decisions");
+            e.HasKey(d => d.Id);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId);
+        });
+        modelBuilder.Entity<ActionArising>(e =>
+        {
+            e.ToTable("actions_arising");
+            e.HasKey(a => a.Id);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
+            e.Property(a => a.Status).HasConversion<string>();
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Ignore(a => a.IsClosed);
         });
         modelBuilder.ApplySnakeCaseNames();
     }

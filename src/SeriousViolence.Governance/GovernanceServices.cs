@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using SeriousViolence.Governance.Cycle;
 using SeriousViolence.Governance.People;
+using SeriousViolence.Governance.Meetings;
 using SeriousViolence.Governance.Notifications;
 using SeriousViolence.Governance.Packs;
 using SeriousViolence.Governance.Scheduling;
@@ -34,6 +35,9 @@ public static class GovernanceServices
         services.AddScoped<QuarterQueries>();
         services.AddScoped<EmailDispatcher>();
         services.AddScoped<JobsAdmin>();
+        services.AddScoped<MeetingCommands>();
+        services.AddScoped<MeetingQueries>();
+        services.AddScoped<InAppNotifications>();
         AddScheduler(services, configuration);
         return services;
     }
