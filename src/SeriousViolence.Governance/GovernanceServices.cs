@@ -7,6 +7,7 @@ using SeriousViolence.Governance.People;
 using SeriousViolence.Governance.Meetings;
 using SeriousViolence.Governance.Notifications;
 using SeriousViolence.Governance.Packs;
+using SeriousViolence.Governance.Pages;
 using SeriousViolence.Governance.Scheduling;
 using SeriousViolence.Governance.Snapshots;
 using SeriousViolence.Platform;
@@ -38,6 +39,7 @@ public static class GovernanceServices
         services.AddScoped<MeetingCommands>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<InAppNotifications>();
+        services.AddSingleton<SeriousViolence.Abstractions.IStrandPageSection, ActionsArisingPageSection>();
         AddScheduler(services, configuration);
         return services;
     }
@@ -96,4 +98,12 @@ public static class GovernanceServices
             o.AutoStart = settings.Start;
         });
     }
+}
+
+/// <summary>Adds the Board's actions arising to every strand's page, after the action plan.</summary>
+internal sealed class ActionsArisingPageSection : SeriousViolence.Abstractions.IStrandPageSection
+{
+    public int Order => 20;
+
+    public Type ComponentType => typeof(ActionsArisingSection);
 }

@@ -1,14 +1,15 @@
 using System.Reflection;
 using SeriousViolence.Board.ReadModel;
+using SeriousViolence.Governance;
 using SeriousViolence.Performance;
 using SeriousViolence.Plans;
 using SeriousViolence.Platform.Strands;
 
 namespace SeriousViolence.Web;
 
-/// <summary>The assemblies, besides the host's own, whose pages the router serves: the Board, Plans, Performance and each enabled strand.</summary>
+/// <summary>The assemblies, besides the host's own, whose pages the router serves: the Board, Plans, Performance, Governance and each enabled strand.</summary>
 internal static class RoutedAssemblies
 {
     public static IEnumerable<Assembly> From(StrandCatalog catalog) =>
-        new[] { typeof(BoardDbContext).Assembly, typeof(PlansDbContext).Assembly, typeof(PerformanceServices).Assembly }.Concat(catalog.Assemblies);
+        new[] { typeof(BoardDbContext).Assembly, typeof(PlansDbContext).Assembly, typeof(PerformanceServices).Assembly, typeof(GovernanceDbContext).Assembly }.Concat(catalog.Assemblies);
 }

@@ -47,6 +47,8 @@ public sealed class QuarterlyCycle(
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({CycleLockKey})", cancellationToken);
             await AddQuartersReachedAsync(settings, now, events, cancellationToken);
+            // Saved (not yet committed) so that the query below sees them: a first pass both adds and advances them.
+            await db.SaveChangesAsync(cancellationToken);
             var quarters = await db.Quarters.Where(q => q.State != QuarterStates.Locked).ToListAsync(cancellationToken);
             foreach (var quarter in quarters.OrderBy(q => q.StartsOn))
             {
@@ -113,7 +115,9 @@ public sealed class QuarterlyCycle(
         {
             quarter.State = QuarterStates.Open;
             quarter.OpenedAt = now;
-            foreach (var strand in catalog.Descriptors)
+            // After downtime past the deadline the quarter locks in this same pass: asking leads to submit "by" a
+            // date already gone would only confuse, so they hear nothing until the Board's lock notice lists them.
+            foreach (var strand in now < quarter.DeadlineAt ? catalog.Descriptors : [])
             {
                 notifier.Notify(
                     await directory.StrandLeadsAsync(strand.Id, cancellationToken),

@@ -113,6 +113,23 @@ public sealed class QuarterlyCycleTests
     }
 
     [Fact]
+    public async Task A_first_pass_after_a_deadline_locks_at_once_and_asks_no_lead_to_submit_by_a_date_gone()
+    {
+        await using var cycle = await CycleHost.StartAsync(
+            new DateTimeOffset(2026, 8, 15, 9, 0, 0, TimeSpan.Zero), new Dictionary<string, string?> { ["Governance:Cycle:FirstQuarter"] = "2026/27 Q1" });
+
+        var report = await cycle.RunCycleAsync();
+
+        Assert.Contains("2026/27 Q1 locked (0 of 8 on time).", report.Events);
+        Assert.Equal(
+            ["2026/27 Q1 locked true", "2026/27 Q2 in-progress false"],
+            await cycle.Db.ColumnAsync("SELECT quarter || ' ' || state || ' ' || (snapshot_id IS NOT NULL) FROM governance.quarters ORDER BY quarter"));
+        Assert.Equal(0L, await Count(cycle, "SELECT count(*) FROM governance.notifications WHERE recipient_id LIKE 'lead-%'"));
+        Assert.Equal(0L, await Count(cycle, "SELECT count(*) FROM governance.reminders"));
+        Assert.Equal(1L, await Count(cycle, "SELECT count(*) FROM governance.notifications WHERE recipient_id = 'board-chair'"));
+    }
+
+    [Fact]
     public async Task A_quarter_record_is_never_changed_and_the_board_can_compare_two_quarters()
     {
         await using var cycle = await CycleHost.StartAsync(new DateTimeOffset(2026, 6, 20, 9, 0, 0, TimeSpan.Zero));
