@@ -172,6 +172,9 @@ public sealed class QuarterlyCycleTests
         Assert.Equal("Red", compared.GetProperty("objectives")[0].GetProperty("ragAfter").GetString());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await cycle.Host.Client.GetAsync("api/quarters/2026-27-Q3/record")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await cycle.Host.Client.GetAsync("api/quarters/Q9/record")).StatusCode);
+        var openApi = await cycle.Host.Client.GetStringAsync("openapi/v1.json");
+        Assert.Contains("\"/api/quarters\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"/api/quarters/{quarterId}/pack.pdf\"", openApi, StringComparison.Ordinal);
     }
 
     private static Task<long> Count(CycleHost cycle, string sql) => cycle.Db.ScalarAsync<long>(sql);
