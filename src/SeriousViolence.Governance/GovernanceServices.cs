@@ -28,6 +28,7 @@ public static class GovernanceServices
         services.Configure<PackSettings>(configuration.GetSection(PackSettings.Section));
         services.AddSingleton<ChromiumPdfPrinter>();
         services.AddScoped<BoardPacks>();
+        services.AddScoped<MeetingPacks>();
         services.AddSingleton<IGovernanceDirectory, ConfiguredGovernanceDirectory>();
         services.AddScoped<GovernanceNotifier>();
         services.AddScoped<BoardReadModelSource>();
@@ -91,6 +92,10 @@ public static class GovernanceServices
                 t => t.WithIdentity(EmailOutboxJob.Name).WithDescription("Sends the e-mail outbox through SMTP.")
                     .WithCronSchedule(settings.EmailOutboxCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)),
                 j => j.WithIdentity(EmailOutboxJob.Name).WithDescription("E-mail notifications."));
+            q.ScheduleJob<MeetingPacksJob>(
+                t => t.WithIdentity(MeetingPacksJob.Name).WithDescription("Issues the pack of each Board meeting in the coming week.")
+                    .WithCronSchedule(settings.MeetingPacksCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                j => j.WithIdentity(MeetingPacksJob.Name).WithDescription("Board packs for the monthly meetings."));
         });
         services.AddQuartzHostedService(o =>
         {

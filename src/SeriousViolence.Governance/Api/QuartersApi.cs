@@ -43,6 +43,15 @@ public static class QuartersApi
         group.MapGet("/{quarterId}/pack.html", (string quarterId, ICurrentActor current, BoardPacks packs, CancellationToken ct) => PackAsync(quarterId, "html", current, packs, ct))
             .WithSummary("The Board pack issued for the quarter, as HTML; 404 before the lock.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound);
+        var meetings = endpoints.MapGroup("/api/meetings").WithTags("Board meetings");
+        meetings.MapGet("/{meetingId:guid}/pack.pdf", async (Guid meetingId, ICurrentActor current, MeetingPacks packs, CancellationToken ct) =>
+            await packs.DownloadAsync(await current.GetAsync(ct), meetingId, "pdf", ct) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound())
+            .WithSummary("The pack issued for a Board meeting, as PDF; 404 until it is issued.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").Produces(StatusCodes.Status404NotFound);
+        meetings.MapGet("/{meetingId:guid}/pack.html", async (Guid meetingId, ICurrentActor current, MeetingPacks packs, CancellationToken ct) =>
+            await packs.DownloadAsync(await current.GetAsync(ct), meetingId, "html", ct) is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound())
+            .WithSummary("The pack issued for a Board meeting, as HTML; 404 until it is issued.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -19,12 +19,47 @@ public static class BoardPackHtml
     public static string Render(QuarterPicture picture, Guid snapshotId, ProtectiveMarking marking)
     {
         ArgumentNullException.ThrowIfNull(picture);
+        return Document(
+            $"Board pack: {picture.Quarter}",
+            $"As at the quarter's lock, {picture.TakenAt.ToString("d MMMM yyyy HH:mm", Uk)} UTC. Quarter record {snapshotId}.",
+            "This pack is issued once from the quarter record and never changed; corrections after the lock appear as revisions of the record.",
+            marking,
+            h => Exceptions(h, picture),
+            picture);
+    }
+
+    /// <summary>A monthly meeting's pack: its agenda (drawn from the exceptions and actions arising, as edited) first.</summary>
+    public static string RenderMeeting(Meetings.MeetingView meeting, QuarterPicture picture, ProtectiveMarking marking, DateTimeOffset issuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(picture);
+        var m = meeting.Meeting;
+        return Document(
+            $"Board pack: meeting of {m.HeldOn.ToString("d MMMM yyyy", Uk)}",
+            $"{m.Title}. Issued {issuedAt.ToString("d MMMM yyyy HH:mm", Uk)} UTC; quarterly updates as for {picture.Quarter}.",
+            m.Attendees.Count == 0 ? "Attendees not yet recorded." : "Attendees: " + string.Join(", ", m.Attendees) + ".",
+            marking,
+            h =>
+            {
+                h.Append("<section><h2>Agenda</h2><ol>");
+                foreach (var item in meeting.Agenda)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(item.Title)}</strong><br>{E(item.Detail).Replace("\n", "<br>", StringComparison.Ordinal)}</li>");
+                }
+
+                h.Append("</ol></section>");
+            },
+            picture);
+    }
+
+    private static string Document(string heading, string asAt, string note, ProtectiveMarking marking, Action<StringBuilder> first, QuarterPicture picture)
+    {
         var label = marking.Label();
         var h = new StringBuilder();
         h.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
             <html lang="en-GB"><head><meta charset="utf-8">
-            <title>{{E(label)}} - Board pack {{E(picture.Quarter)}}</title>
+            <title>{{E(label)}} - {{E(heading)}}</title>
             <style>
             @page { size: A4; margin: 8mm 16mm; }
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #111; margin: 0; }
@@ -43,13 +78,13 @@ public static class BoardPackHtml
             <tfoot><tr><td><div class="space"></div></td></tr></tfoot><tbody><tr><td>
             <section class="cover">
             <h1>Serious Violence Strategy Board</h1>
-            <h2>Board pack: {{E(picture.Quarter)}}</h2>
+            <h2>{{E(heading)}}</h2>
             <p class="big">{{E(label)}}</p>
-            <p>As at the quarter's lock, {{E(picture.TakenAt.ToString("d MMMM yyyy HH:mm", Uk))}} UTC. Quarter record {{snapshotId}}.</p>
-            <p>This pack is issued once from the quarter record and never changed; corrections after the lock appear as revisions of the record.</p>
+            <p>{{E(asAt)}}</p>
+            <p>{{E(note)}}</p>
             </section>
             """);
-        Exceptions(h, picture);
+        first(h);
         Strands(h, picture);
         Measures(h, picture);
         h.Append("</td></tr></tbody></table></body></html>");

@@ -17,6 +17,9 @@ public sealed class SchedulerSettings
     /// <summary>Quartz cron (UTC) for sending the e-mail outbox.</summary>
     public string EmailOutboxCron { get; set; } = "0/30 * * * * ?";
 
+    /// <summary>Quartz cron (UTC) for issuing the packs of the coming week's Board meetings: daily at 06:00.</summary>
+    public string MeetingPacksCron { get; set; } = "0 0 6 * * ?";
+
     /// <summary>How late a firing may be before Quartz treats it as misfired (see docs/decisions/0003).</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -88,6 +88,10 @@ public sealed class QuarterSnapshots(GovernanceDbContext db, BoardReadModelSourc
         return before is null || after is null ? null : QuarterComparison.Between(before.Picture, after.Picture);
     }
 
+    /// <summary>The Board's picture now, with each strand's submission for the given quarter (a meeting pack's content).</summary>
+    internal Task<QuarterPicture> PictureNowAsync(string quarter, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        PictureAsync(quarter, deadline, clock.GetUtcNow(), cancellationToken);
+
     private async Task<QuarterPicture> PictureAsync(string quarter, DateTimeOffset deadline, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (objectives, measures) = await board.ReadAsync(cancellationToken);

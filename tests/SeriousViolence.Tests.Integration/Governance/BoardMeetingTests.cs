@@ -75,6 +75,34 @@ public sealed class BoardMeetingTests
     }
 
     [Fact]
+    public async Task A_meeting_pack_is_issued_on_demand_with_its_agenda_and_kept_as_issued()
+    {
+        await using var cycle = await CycleHost.StartAsync(new DateTimeOffset(2026, 8, 1, 9, 0, 0, TimeSpan.Zero));
+        await cycle.RunCycleAsync();
+        var meeting = await Commands(cycle, c => c.CreateAsync(Chair, new DateOnly(2026, 8, 5), "Serious Violence Strategy Board, August", ["Commander VCD"], CancellationToken.None));
+        await Commands(cycle, c => c.SaveAgendaAsync(Chair, meeting.Id, 1, [new AgendaItemInput(AgendaKinds.Other, "Knife crime summer campaign", "Verbal update from Operation Blunt.")], CancellationToken.None));
+        var packs = (IServiceProvider sp) => sp.GetRequiredService<SeriousViolence.Governance.Packs.MeetingPacks>();
+        Assert.Null(await cycle.WithAsync(sp => packs(sp).DownloadAsync(Chair, meeting.Id, "pdf", CancellationToken.None)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => cycle.WithAsync(sp => packs(sp).IssueAsync(JigsawLead, meeting.Id, CancellationToken.None)));
+        Assert.Equal([meeting.Id], await cycle.WithAsync(sp => packs(sp).DueAsync(7, CancellationToken.None)));
+
+        Assert.True(await cycle.WithAsync(sp => packs(sp).IssueAsync(Chair, meeting.Id, CancellationToken.None)));
+        Assert.False(await cycle.WithAsync(sp => packs(sp).IssueAsync(Chair, meeting.Id, CancellationToken.None)));
+        Assert.Empty(await cycle.WithAsync(sp => packs(sp).DueAsync(7, CancellationToken.None)));
+
+        var response = await cycle.Host.Client.GetAsync($"api/meetings/{meeting.Id}/pack.pdf");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var pages = await BoardPackTests.PdfPagesAsync(await response.Content.ReadAsByteArrayAsync());
+        Assert.All(pages, page => Assert.Contains("OFFICIAL-SENSITIVE", page, StringComparison.Ordinal));
+        var text = string.Join("\n", pages);
+        Assert.Contains("Board pack: meeting of 5 August 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Agenda", text, StringComparison.Ordinal);
+        Assert.Contains("Knife crime summer campaign", text, StringComparison.Ordinal);
+        Assert.Contains("Verbal update from Operation Blunt.", text, StringComparison.Ordinal);
+        Assert.Contains("Strand summaries", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_bell_counts_only_my_unread_notifications()
     {
         await using var cycle = await CycleHost.StartAsync(new DateTimeOffset(2026, 6, 20, 9, 0, 0, TimeSpan.Zero));

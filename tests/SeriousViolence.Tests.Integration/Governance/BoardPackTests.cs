@@ -88,7 +88,7 @@ public sealed class BoardPackTests
     }
 
     /// <summary>The PDF's text page by page, by poppler's pdftotext (./build/test.sh installs poppler-utils).</summary>
-    private static async Task<List<string>> PdfPagesAsync(byte[] pdf)
+    internal static async Task<List<string>> PdfPagesAsync(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"sv-pack-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);

@@ -17,6 +17,7 @@ public sealed class QuartzClusterTests
     {
         ["Governance:Scheduler:QuarterlyCycleCron"] = "0/1 * * * * ?",
         ["Governance:Scheduler:EmailOutboxCron"] = "0 0 0 1 1 ? 2099",
+        ["Governance:Scheduler:MeetingPacksCron"] = "0 0 0 1 1 ? 2099",
         ["Governance:Scheduler:ClusterCheckinInterval"] = "00:00:02",
     };
 
@@ -58,9 +59,9 @@ public sealed class QuartzClusterTests
         }
 
         var firedBefore = await db.ScalarAsync<long>("SELECT prev_fire_time FROM governance.qrtz_triggers WHERE trigger_name = 'quarterly-cycle'");
-        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM governance.qrtz_job_details"));
+        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM governance.qrtz_job_details"));
         Assert.Equal(
-            ["email-outbox", "quarterly-cycle"],
+            ["email-outbox", "meeting-packs", "quarterly-cycle"],
             await db.ColumnAsync("SELECT trigger_name FROM governance.qrtz_cron_triggers ORDER BY 1"));
 
         await using (await TestHost.StartAsync(db.ConnectionString, settings: FastCycle))
@@ -94,7 +95,7 @@ public sealed class QuartzClusterTests
             "the manual run to be logged");
         Assert.EndsWith("(run now by Platform administrator)", summary[0], StringComparison.Ordinal);
         var listed = await jobs.ListAsync(admin, CancellationToken.None);
-        Assert.Equal(["email-outbox", "quarterly-cycle"], listed.Select(j => j.Name));
+        Assert.Equal(["email-outbox", "meeting-packs", "quarterly-cycle"], listed.Select(j => j.Name));
         var cycle = listed.Single(j => j.Name == QuarterlyCycleJob.Name);
         Assert.Equal("0 0/15 * * * ?", cycle.Schedule);
         Assert.NotNull(cycle.NextRun);
