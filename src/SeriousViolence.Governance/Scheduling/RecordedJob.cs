@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -11,6 +12,9 @@ namespace SeriousViolence.Governance.Scheduling;
 [DisallowConcurrentExecution]
 public abstract class RecordedJob(GovernanceDbContext db, ILogger logger) : IJob
 {
+    /// <summary>How long runs are kept: the e-mail job alone records one every half minute.</summary>
+    public static readonly TimeSpan RunsKeptFor = TimeSpan.FromDays(30);
+
     /// <summary>Job data key set when someone triggers the job by hand (the actor's id).</summary>
     public const string TriggeredByKey = "triggered-by";
 
@@ -51,6 +55,8 @@ public abstract class RecordedJob(GovernanceDbContext db, ILogger logger) : IJob
             Succeeded = failure is null, Manual = manual, Summary = summary.Length > 2000 ? summary[..2000] : summary,
         });
         await db.SaveChangesAsync(CancellationToken.None);
+        var before = started - RunsKeptFor;
+        await db.JobRuns.Where(r => r.JobName == name && r.StartedAt < before).ExecuteDeleteAsync(CancellationToken.None);
         if (failure is not null)
         {
             throw new JobExecutionException(failure.Message, failure);
