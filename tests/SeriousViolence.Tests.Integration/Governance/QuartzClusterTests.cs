@@ -72,6 +72,11 @@ public sealed class QuartzClusterTests
                 "the stored trigger to fire again after the restart");
         }
 
+        // The misfire policy of decision 0003 is what the store holds: catch up once (FireAndProceed = 1) for the cycle
+        // and the meeting packs, wait for the next firing (DoNothing = 2) for the frequent e-mail job.
+        Assert.Equal(
+            ["email-outbox 2", "meeting-packs 1", "quarterly-cycle 1"],
+            await db.ColumnAsync("SELECT trigger_name || ' ' || misfire_instr FROM governance.qrtz_triggers ORDER BY 1"));
         // The same trigger row carried on: the restart found the schedule rather than starting a second one.
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM governance.qrtz_triggers WHERE trigger_name = 'quarterly-cycle'"));
     }
