@@ -23,6 +23,12 @@ if [ "${Messaging__Transport:-InMemory}" = "RabbitMQ" ] && [ -z "${Messaging__Ra
   eval "$(ops/rabbitmq.sh env)"
 fi
 
+# The Board pack is printed to PDF by headless Chromium (Governance:Packs:ChromiumPath).
+if [ ! -x /usr/bin/chromium ]; then
+  source ops/lib.sh
+  sv_apt_install chromium fonts-dejavu-core
+fi
+
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 

@@ -15,6 +15,10 @@ ops/rabbitmq.sh start || { echo "0 passed, 1 failed"; exit 1; }
 if [ ! -x /usr/bin/chromium ]; then
   sv_apt_install chromium fonts-dejavu-core || { echo "0 passed, 1 failed"; exit 1; }
 fi
+# Governance: pdftotext reads the Board pack's PDF back; aiosmtpd is the real local SMTP server the e-mail tests send to.
+if [ ! -x /usr/bin/pdftotext ] || ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
+  sv_apt_install poppler-utils python3-aiosmtpd || { echo "0 passed, 1 failed"; exit 1; }
+fi
 
 # Databases left by an interrupted run (each test makes its own, named sv_test_*).
 runuser -u postgres -- psql -qAt -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 'sv\_test\_%'" 2>/dev/null |

@@ -2,6 +2,8 @@ using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SeriousViolence.Board;
+using SeriousViolence.Governance;
+using SeriousViolence.Governance.Api;
 using SeriousViolence.Performance;
 using SeriousViolence.Performance.Api;
 using SeriousViolence.Plans;
@@ -89,6 +91,9 @@ public static class SeriousViolenceHost
         builder.Services.AddBoard();
         builder.Services.AddSecurity(builder.Configuration);
         builder.Services.AddScoped<SeriousViolence.Ui.PageMarking>();
+        builder.Services.AddGovernance(builder.Configuration);
+        builder.Services.AddSingleton<SeriousViolence.Governance.People.ConfiguredGovernanceDirectory>();
+        builder.Services.AddSingleton<SeriousViolence.Governance.People.IGovernanceDirectory, PeopleDirectory>();
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o => o.SwaggerDoc("v1", new Microsoft.OpenApi.OpenApiInfo
         {
@@ -96,7 +101,11 @@ public static class SeriousViolenceHost
             Version = "v1",
             Description = "The Serious Violence Strategy platform: strands, their objectives (RIPE actions) and, as they arrive, measures and the Board's summary.",
         }));
-        var messaging = builder.Services.AddSeriousViolenceBus(builder.Configuration, bus => bus.AddBoardConsumers());
+        var messaging = builder.Services.AddSeriousViolenceBus(builder.Configuration, bus =>
+        {
+            bus.AddBoardConsumers();
+            bus.AddGovernanceConsumers();
+        });
         if (messaging.UsesRabbitMq)
         {
             builder.Services.AddHostedService<BrokerStartupProbe>();
@@ -126,6 +135,7 @@ public static class SeriousViolenceHost
         app.MapPerformanceApi();
         app.MapSpcApi();
         app.MapMappingApi();
+        app.MapGovernanceApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorComponents<App>()

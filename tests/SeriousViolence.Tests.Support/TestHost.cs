@@ -95,6 +95,24 @@ public sealed class TestHost : IAsyncDisposable
         return result.Secret ?? throw new InvalidOperationException(string.Join(" ", result.Errors));
     }
 
+    /// <summary>
+    /// The operator's token for <see cref="Client"/>, written straight to the store so that it outlives any clock a test
+    /// moves (the administration service caps tokens at a year).
+    /// </summary>
+    private async Task<string> OperatorTokenAsync()
+    {
+        var secret = "sv_test-" + Guid.NewGuid().ToString("N");
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SecurityDbContext>();
+        db.ApiTokens.Add(new SeriousViolence.Security.Users.ApiToken
+        {
+            Id = Guid.NewGuid(), UserId = Operator.Id, Name = "test host", Hash = SeriousViolence.Security.Tokens.ApiTokenHash.Of(secret), Prefix = secret[..7],
+            CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test", ExpiresAt = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+        await db.SaveChangesAsync();
+        return secret;
+    }
+
     /// <summary>A client that sends the given API token.</summary>
     public HttpClient ClientWithToken(string token)
     {
@@ -139,7 +157,7 @@ public sealed class TestHost : IAsyncDisposable
         var strandIds = app.Services.GetRequiredService<StrandCatalog>().Descriptors.Select(d => d.Id);
         host.Operator = await host.CreateUserAsync("operator@test.invalid", "Test operator",
             [new RoleGrant(Role.Administrator), new RoleGrant(Role.BoardChair), new RoleGrant(Role.PerformanceAnalyst), .. strandIds.Select(s => new RoleGrant(Role.StrandLead, s))]);
-        host.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await host.IssueTokenAsync(host.Operator, days: 1));
+        host.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await host.OperatorTokenAsync());
         return host;
     }
 

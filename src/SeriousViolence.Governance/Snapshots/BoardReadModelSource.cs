@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Performance.Spc;
+
+namespace SeriousViolence.Governance.Snapshots;
+
+/// <summary>
+/// The one place Governance reads the Board's read model (schema board), to picture a quarter at its lock. Read-only
+/// and kept to this class so that it can be switched to the Board's summary service when that exists.
+/// </summary>
+public sealed class BoardReadModelSource(GovernanceDbContext db)
+{
+    public async Task<(IReadOnlyList<BoardObjectiveRow> Objectives, IReadOnlyList<MeasurePicture> Measures)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var objectives = await db.Database.SqlQueryRaw<BoardObjectiveRow>(
+            """
+            SELECT objective_id AS "ObjectiveId", strand_id AS "StrandId", text AS "Text", status AS "Status", rag AS "Rag",
+                   percent_complete AS "PercentComplete", revision AS "Revision"
+            FROM board.objectives ORDER BY strand_id, text
+            """).ToListAsync(cancellationToken);
+        var observations = await db.Database.SqlQueryRaw<BoardObservationRow>(
+            """
+            SELECT measure_code AS "MeasureCode", period_start AS "PeriodStart", value AS "Value"
+            FROM board.measure_observations WHERE geography = 'london' AND period_kind = 'month'
+            ORDER BY measure_code, period_start
+            """).ToListAsync(cancellationToken);
+        var measures = observations.GroupBy(o => o.MeasureCode, StringComparer.Ordinal).Select(g =>
+        {
+            var points = g.ToList();
+            var latest = points[^1];
+            var spc = Analyse(points);
+            var last = spc?.Points.TakeLast(ChartPoints).ToList() ?? [];
+            return new MeasurePicture
+            {
+                MeasureCode = g.Key, Geography = "london", LatestPeriod = latest.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                LatestValue = latest.Value, Points = points.Count, Variation = spc?.Variation.ToString(),
+                Chart = [.. last.Select(p => new ChartPoint(p.Period, p.Value, p.Variation.ToString()))],
+                Mean = last.LastOrDefault()?.Mean, LowerProcessLimit = last.LastOrDefault()?.LowerProcessLimit, UpperProcessLimit = last.LastOrDefault()?.UpperProcessLimit,
+            };
+        }).ToList();
+        return (objectives, measures);
+    }
+
+    /// <summary>How many months of each chart the record keeps for the pack.</summary>
+    private const int ChartPoints = 24;
+
+    private static SpcResult? Analyse(List<BoardObservationRow> points)
+    {
+        if (points.Count < 2)
+        {
+            return null;
+        }
+
+        var series = points.Select(p => new SpcPoint(p.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), (double)p.Value)).ToList();
+        return XmrChart.Analyse(series, new SpcOptions { Polarity = Polarity.Neutral });
+    }
+}
+
+public sealed record BoardObjectiveRow(Guid ObjectiveId, string StrandId, string Text, string Status, string? Rag, int PercentComplete, long Revision);
+
+public sealed record BoardObservationRow(string MeasureCode, DateOnly PeriodStart, decimal Value);
