@@ -12,6 +12,8 @@ public static class BoardServices
         services.AddModuleDbContext<BoardDbContext>(BoardDbContext.Schema, typeof(BoardDbContext).Assembly);
         services.AddSingleton<BoardNotifier>();
         services.AddScoped<BoardQueries>();
+        services.AddScoped<BoardRebuild>();
+        services.AddScoped<Dashboard.BoardDashboard>();
         return services;
     }
 
@@ -24,5 +26,7 @@ public static class BoardServices
         bus.AddConsumer<RipeActionUpdatedConsumer>();
         bus.AddConsumer<QuarterlyUpdateSubmittedConsumer>();
         bus.AddConsumer<MeasureObservationsRecordedConsumer>();
+        bus.AddConsumer<StrategyAnnouncedConsumer>();
+        bus.AddConsumer<MeasureDefinedConsumer>();
     }
 }

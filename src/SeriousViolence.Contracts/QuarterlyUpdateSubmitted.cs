@@ -42,4 +42,9 @@ public sealed record SubmittedObjectiveUpdate
     public required int PercentComplete { get; init; }
 
     public required string Narrative { get; init; }
+
+    /// <summary>When this revision of the update was submitted (a re-announcement keeps the original time).</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required string SubmittedBy { get; init; }
 }

@@ -54,7 +54,7 @@ public sealed class PlansAnnouncer(PlansDbContext db, TimeProvider clock) : ISta
     internal static SubmittedObjectiveUpdate ToSubmitted(QuarterlyUpdate u) => new()
     {
         ObjectiveId = u.ObjectiveId, Revision = u.Revision, CarriedForward = u.CarriedForward, Rag = u.Rag?.ToString(),
-        PercentComplete = u.PercentComplete, Narrative = u.Narrative,
+        PercentComplete = u.PercentComplete, Narrative = u.Narrative, SubmittedAt = u.SubmittedAt, SubmittedBy = u.SubmittedBy,
     };
 
     /// <summary>
