@@ -173,7 +173,8 @@ public sealed class BoardDashboardTests(BrowserFixture browser, ITestOutputHelpe
         await Expect(page.Locator("#print-strands tbody tr")).ToHaveCountAsync(8);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Expect(page.Locator(".sidenav")).ToBeHiddenAsync();
-        await Expect(page.Locator("#print-header")).ToHaveCSSAsync("position", "fixed");
+        await Expect(page.Locator("table.print-frame > thead")).ToHaveCSSAsync("display", "table-header-group");
+        await Expect(page.Locator("table.print-frame > tfoot")).ToHaveCSSAsync("display", "table-footer-group");
         await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "board-pack.pdf"), PreferCSSPageSize = true, PrintBackground = true });
         await page.SetViewportSizeAsync(1123, 794); // A4 landscape at 96 dpi
         await member.ScreenshotAsync("board-print.png");
