@@ -14,6 +14,7 @@ public abstract class BoardLivePage : ComponentBase, IDisposable
 {
     private bool _refreshing;
     private bool _again;
+    private bool _parametersSeen;
 
     [Inject]
     private BoardNotifier Notifier { get; set; } = default!;
@@ -38,12 +39,15 @@ public abstract class BoardLivePage : ComponentBase, IDisposable
         await RefreshAsync();
     }
 
+    /// <summary>The first parameters come with initialisation, which has loaded; later ones (a new route value) load again.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (Loaded)
+        if (_parametersSeen)
         {
             await RefreshAsync();
         }
+
+        _parametersSeen = true;
     }
 
     /// <summary>Loads the page's data with services from a fresh scope.</summary>
