@@ -14,6 +14,7 @@ public static class BoardServices
         services.AddScoped<BoardQueries>();
         services.AddScoped<BoardRebuild>();
         services.AddScoped<Dashboard.BoardDashboard>();
+        services.AddSingleton<Dashboard.BoroughBoundaries>();
         return services;
     }
 

@@ -182,6 +182,71 @@ public sealed class BoardDashboardTests(BrowserFixture browser, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task The_cross_cutting_views_show_themes_partners_and_operations_across_the_strands()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.objectives"), c => c == 163, "the seeded objectives on the Board");
+        await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.strategy"), c => c == 1, "the strategy on the Board");
+        var knives = await db.ScalarAsync<long>("SELECT count(*) FROM board.objectives WHERE 'knives' = ANY(themes)");
+        var syvKnives = await db.ScalarAsync<long>("SELECT count(*) FROM board.objectives WHERE 'knives' = ANY(themes) AND strand_id = 'serious-youth-violence'");
+        var operations = await db.ScalarAsync<long>("SELECT count(*) FROM plans.operations");
+        Assert.InRange(knives, 1, 163);
+        await using var member = await Visitor.ArriveAsync(browser.Browser, host, output, "member");
+        var page = member.Page;
+
+        await OpenBoardAsync(member, "board/cross-cutting");
+        var knivesRow = page.Locator("#theme-table tr[data-theme=knives]");
+        await Expect(knivesRow.Locator("td[data-field=total]")).ToHaveTextAsync(knives.ToString(CultureInfo.InvariantCulture));
+        await Expect(knivesRow.Locator("td[data-strand=serious-youth-violence]")).ToHaveTextAsync(syvKnives.ToString(CultureInfo.InvariantCulture));
+        await knivesRow.GetByRole(AriaRole.Button, new() { Name = "Knives" }).ClickAsync();
+        await Expect(page.Locator("#theme-objectives")).ToHaveTextAsync("Objectives tagged Knives");
+        await Expect(page.Locator("#themes ul.objective-list li")).ToHaveCountAsync((int)knives);
+
+        var homeOffice = page.Locator("#partner-table tr[data-partner='Home Office']");
+        await Expect(homeOffice).ToContainTextAsync("Operation Blunt");
+        await Expect(page.Locator("#operation-table tbody tr")).ToHaveCountAsync((int)operations);
+        await Expect(page.Locator("#operation-table tr[data-operation=blunt]")).ToContainTextAsync("Serious Youth Violence");
+        await member.ScreenshotAsync("board-cross-cutting.png");
+        Assert.Empty(member.Errors);
+    }
+
+    /// <summary>
+    /// The real boundaries from ../shared/data/geo when present; without them the page must say so and keep the tiles.
+    /// </summary>
+    [Fact]
+    public async Task The_map_draws_real_borough_boundaries_where_a_boundary_file_is_loaded_and_says_so_where_not()
+    {
+        var geo = RepositoryPaths.Shared is { } shared && File.Exists(Path.Combine(shared, "data", "geo", "london_boroughs.geojson"))
+            ? Path.Combine(shared, "data", "geo", "london_boroughs.geojson") : null;
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString, settings: new Dictionary<string, string?> { ["Board:BoundaryFile"] = geo });
+        await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.strategy"), c => c == 1, "the strategy on the Board");
+        await RecordKnifeCrimeAsync(host, db);
+        await using var member = await Visitor.ArriveAsync(browser.Browser, host, output, "member");
+        var page = member.Page;
+
+        await OpenBoardAsync(member, "board/places");
+        if (geo is null)
+        {
+            output.WriteLine("../shared/data/geo is absent: checking the tile map stands alone.");
+            await Expect(page.Locator("#places-map option")).ToHaveCountAsync(1);
+            await Expect(page.Locator("p.lede")).ToContainTextAsync("boundaries are not shown");
+            await Expect(page.Locator("#tilemap g.tile")).ToHaveCountAsync(33);
+            return;
+        }
+
+        await page.Locator("#places-measure").SelectOptionAsync(KnifeCrime);
+        await page.Locator("#places-map").SelectOptionAsync("boundaries");
+        await Expect(page.Locator("#boundarymap path.area")).ToHaveCountAsync(33);
+        await page.Locator("#places-overlay").SelectOptionAsync("five-boroughs-south-east-london");
+        await Expect(page.Locator("#boundarymap path.area.in-set")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#boundarymap path[data-code=E09000033]")).ToHaveAttributeAsync("data-fill", "q5");
+        await member.ScreenshotAsync("board-places-boundaries.png");
+        Assert.Empty(member.Errors);
+    }
+
+    [Fact]
     public async Task Every_open_board_page_updates_by_itself_when_a_strand_changes_an_objective_submits_a_quarter_or_records_a_measure()
     {
         await using var db = await TestDatabase.CreateAsync();
