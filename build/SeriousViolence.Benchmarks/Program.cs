@@ -12,6 +12,13 @@ using SeriousViolence.Performance.Spc;
 using SeriousViolence.Platform.Persistence;
 
 // Usage: SeriousViolence.Benchmarks <admin connection string> <shared data dir> <results dir> [rounds]
+//        SeriousViolence.Benchmarks board <admin connection string> <results dir> [renders] [changes]
+if (args.Length >= 3 && args[0] == "board")
+{
+    return await SeriousViolence.Benchmarks.BoardBenchmark.RunAsync(
+        args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20);
+}
+
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: SeriousViolence.Benchmarks CONNECTION DATA_DIR RESULTS_DIR [ROUNDS]");

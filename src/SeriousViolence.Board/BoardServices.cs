@@ -12,6 +12,9 @@ public static class BoardServices
         services.AddModuleDbContext<BoardDbContext>(BoardDbContext.Schema, typeof(BoardDbContext).Assembly);
         services.AddSingleton<BoardNotifier>();
         services.AddScoped<BoardQueries>();
+        services.AddScoped<BoardRebuild>();
+        services.AddScoped<Dashboard.BoardDashboard>();
+        services.AddSingleton<Dashboard.BoroughBoundaries>();
         return services;
     }
 
@@ -24,5 +27,7 @@ public static class BoardServices
         bus.AddConsumer<RipeActionUpdatedConsumer>();
         bus.AddConsumer<QuarterlyUpdateSubmittedConsumer>();
         bus.AddConsumer<MeasureObservationsRecordedConsumer>();
+        bus.AddConsumer<StrategyAnnouncedConsumer>();
+        bus.AddConsumer<MeasureDefinedConsumer>();
     }
 }

@@ -18,4 +18,33 @@ public sealed record QuarterlyUpdateSubmitted
     public required int ObjectivesCarriedForward { get; init; }
 
     public required string SubmittedBy { get; init; }
+
+    /// <summary>
+    /// Each objective's update in this submission, so the Board can show an objective's quarterly history. Empty from
+    /// publishers that predate it.
+    /// </summary>
+    public IReadOnlyList<SubmittedObjectiveUpdate> Updates { get; init; } = [];
+}
+
+/// <summary>One objective's submitted update for the quarter.</summary>
+public sealed record SubmittedObjectiveUpdate
+{
+    public required Guid ObjectiveId { get; init; }
+
+    /// <summary>The update's own revision: 1 when submitted, 2, 3, ... for corrections.</summary>
+    public required int Revision { get; init; }
+
+    public required bool CarriedForward { get; init; }
+
+    /// <summary>Red, Amber, Green, or null.</summary>
+    public string? Rag { get; init; }
+
+    public required int PercentComplete { get; init; }
+
+    public required string Narrative { get; init; }
+
+    /// <summary>When this revision of the update was submitted (a re-announcement keeps the original time).</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required string SubmittedBy { get; init; }
 }

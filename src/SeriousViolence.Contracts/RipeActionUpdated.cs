@@ -36,4 +36,13 @@ public sealed record RipeActionUpdated
 
     /// <summary>Financial quarter the objective is due, as "2007/08 Q4", or null.</summary>
     public string? DueQuarter { get; init; }
+
+    /// <summary>The action owner as the plan names them, or null. Added for the Board's cross-cutting views.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Partners the objective involves, as the strategy names them. Empty from publishers that predate it.</summary>
+    public IReadOnlyList<string> Partners { get; init; } = [];
+
+    /// <summary>Boroughs the objective is aimed at, by name. Empty from publishers that predate it.</summary>
+    public IReadOnlyList<string> Boroughs { get; init; } = [];
 }

@@ -14,6 +14,9 @@ public static class PerformanceServices
         services.AddSingleton(new MigrationSource("performance", typeof(PerformanceServices).Assembly));
         services.AddSingleton(new OutboxTable("performance"));
         services.AddScoped<IStartupTask, PerformanceSeeder>();
+        services.AddSingleton<PerformanceAnnouncer>();
+        services.AddSingleton<IStateAnnouncer>(sp => sp.GetRequiredService<PerformanceAnnouncer>());
+        services.AddScoped<IStartupTask, PerformanceStartup>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<MeasureQueries>();

@@ -4,7 +4,7 @@ namespace SeriousViolence.Web;
 
 /// <summary>
 /// Serves the files embedded in the host: the Blazor client script (see build/BlazorClientScript.props for why it is
-/// embedded rather than restored), our stylesheet and icon. Embedding keeps the host self-contained wherever it runs from.
+/// embedded rather than restored), our stylesheet, icon and the one small script of our own (print buttons). Embedding keeps the host self-contained wherever it runs from.
 /// </summary>
 internal static class ClientAssets
 {
@@ -13,6 +13,7 @@ internal static class ClientAssets
         ("/_framework/blazor.web.js", "blazor.web.js", "text/javascript"),
         ("/css/app.css", "app.css", "text/css"),
         ("/favicon.svg", "favicon.svg", "image/svg+xml"),
+        ("/js/print.js", "print.js", "text/javascript"),
     ];
 
     public static void MapClientAssets(this WebApplication app)

@@ -2,6 +2,7 @@ using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SeriousViolence.Board;
+using SeriousViolence.Board.Api;
 using SeriousViolence.Governance;
 using SeriousViolence.Governance.Api;
 using SeriousViolence.Performance;
@@ -29,6 +30,11 @@ public static class SeriousViolenceHost
             if (args.Length > 0 && args[0] == "import")
             {
                 return await ImportCommand.RunAsync(app.Services, args[1..]);
+            }
+
+            if (args.Length > 0 && args[0] == "rebuild-board")
+            {
+                return await BoardCommands.RebuildAsync(app.Services, Console.Out, CancellationToken.None);
             }
 
             if (args.Length > 0 && SecurityCommands.Handles(args[0]))
@@ -135,6 +141,7 @@ public static class SeriousViolenceHost
         app.MapPerformanceApi();
         app.MapSpcApi();
         app.MapMappingApi();
+        app.MapBoardApi();
         app.MapGovernanceApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

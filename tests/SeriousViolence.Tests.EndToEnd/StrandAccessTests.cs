@@ -121,6 +121,22 @@ public sealed class StrandAccessTests(BrowserFixture browser, ITestOutputHelper 
         Assert.Empty(invited.Errors);
     }
 
+    [Fact]
+    public async Task The_printable_plan_is_marked_top_and_bottom_and_its_print_button_works_under_the_content_security_policy()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        await using var visitor = await Visitor.ArriveAsync(browser.Browser, host, output, "printer");
+        await visitor.OpenAsync("strands/homicide/action-plan/print");
+        await Expect(visitor.Page.Locator("thead .print-marking")).ToHaveTextAsync("OFFICIAL");
+        await Expect(visitor.Page.Locator("tfoot .print-marking")).ToHaveTextAsync("OFFICIAL");
+        await visitor.Page.EvaluateAsync("() => { window.print = () => { window.printed = true; }; }");
+        await visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Print" }).ClickAsync();
+        Assert.True(await visitor.Page.EvaluateAsync<bool>("() => window.printed === true"));
+        await visitor.Page.PdfAsync(new PagePdfOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "action-plan-print.pdf"), Format = "A4" });
+        Assert.Empty(visitor.Errors);
+    }
+
     private static async Task<(Guid Id, long Revision)> GangsObjectiveAsync(TestHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -168,14 +168,14 @@ public sealed class MeasureEventTests
 
         await ImportAsync("borough-majortext-boroughname.csv");
         // homicide-offences and violence-with-injury, each for Lambeth and London: four messages carrying eight observations.
-        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages"));
+        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages WHERE message_type = 'SeriousViolence.Contracts.MeasureObservationsRecorded'"));
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.measure_observations"), c => c == 8, "eight observations on the Board");
 
         await ImportAsync("borough-majortext-boroughname.csv");
-        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages")); // unchanged: nothing to tell
+        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages WHERE message_type = 'SeriousViolence.Contracts.MeasureObservationsRecorded'")); // unchanged: nothing to tell
 
         await ImportAsync("revised.csv", "MajorText,MinorText,BoroughName,202302\nVIOLENCE AGAINST THE PERSON,HOMICIDE,Lambeth,4\n");
-        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages"));
+        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.outbox_messages WHERE message_type = 'SeriousViolence.Contracts.MeasureObservationsRecorded'"));
         await Eventually.WaitForAsync(
             () => db.ScalarAsync<string>("SELECT value || ':' || revision FROM board.measure_observations WHERE measure_code = 'homicide-offences' AND geography = 'E09000022' AND period_start = '2023-02-01'"),
             v => v == "4:2", "the revised value on the Board");

@@ -28,7 +28,7 @@ public sealed class RabbitMqOutboxTests
         Assert.Equal((long)committed.Count, await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer LIKE 'Strand%'"));
         // The action plans' messages travel through the Plans outbox and must all have arrived once too.
         Assert.Equal(
-            await db.ColumnAsync("SELECT id FROM plans.outbox_messages ORDER BY id"),
+            await db.ColumnAsync("SELECT id FROM (SELECT id FROM plans.outbox_messages UNION ALL SELECT id FROM performance.outbox_messages) o ORDER BY id"),
             await db.ColumnAsync("SELECT message_id FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%' ORDER BY message_id"));
         Assert.Equal(8L, await db.ScalarAsync<long>("SELECT count(*) FROM board.strands"));
     }
@@ -42,6 +42,10 @@ public sealed class RabbitMqOutboxTests
 
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.strands"), c => c == 8, "eight strands over RabbitMQ");
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.objectives"), c => c == 163, "the 163 objectives over RabbitMQ");
+        // The strategy's and the measures' announcements follow the objectives.
+        await Eventually.WaitForAsync(
+            async () => await db.ScalarAsync<long>("SELECT (SELECT count(*) FROM plans.outbox_messages) + (SELECT count(*) FROM performance.outbox_messages)") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
+            d => d == 0, "every plans and performance message consumed");
         await AssertBoardHoldsEachCommittedMessageOnceAsync(db);
     }
 
@@ -66,8 +70,8 @@ public sealed class RabbitMqOutboxTests
         await Eventually.WaitForAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM board.announcements"), c => c == 16, "the held messages on the Board", TimeSpan.FromSeconds(120));
         Assert.Equal(0L, await PendingAsync(db));
         await Eventually.WaitForAsync(
-            async () => await db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
-            d => d == 0, "every plans message consumed", TimeSpan.FromSeconds(120));
+            async () => await db.ScalarAsync<long>("SELECT (SELECT count(*) FROM plans.outbox_messages) + (SELECT count(*) FROM performance.outbox_messages)") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
+            d => d == 0, "every plans and performance message consumed", TimeSpan.FromSeconds(120));
         await AssertBoardHoldsEachCommittedMessageOnceAsync(db);
     }
 
@@ -103,8 +107,8 @@ public sealed class RabbitMqOutboxTests
         await Eventually.WaitForAsync(
             () => db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages WHERE dispatched_at IS NULL"), p => p == 0, "an empty plans outbox", TimeSpan.FromSeconds(120));
         await Eventually.WaitForAsync(
-            async () => await db.ScalarAsync<long>("SELECT count(*) FROM plans.outbox_messages") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
-            d => d == 0, "every plans message consumed", TimeSpan.FromSeconds(120));
+            async () => await db.ScalarAsync<long>("SELECT (SELECT count(*) FROM plans.outbox_messages) + (SELECT count(*) FROM performance.outbox_messages)") - await db.ScalarAsync<long>("SELECT count(*) FROM board.processed_messages WHERE consumer NOT LIKE 'Strand%'"),
+            d => d == 0, "every plans and performance message consumed", TimeSpan.FromSeconds(120));
 
         // The outage really hit publishing: some messages needed more than one attempt.
         Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM platform.outbox_messages WHERE attempts > 0") > 0);

@@ -16,6 +16,14 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
 
     public DbSet<BoardSubmission> Submissions => Set<BoardSubmission>();
 
+    public DbSet<BoardObjectiveUpdate> ObjectiveUpdates => Set<BoardObjectiveUpdate>();
+
+    public DbSet<BoardStrategy> Strategy => Set<BoardStrategy>();
+
+    public DbSet<BoardMeasure> Measures => Set<BoardMeasure>();
+
+    public DbSet<BoardObservation> Observations => Set<BoardObservation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -38,6 +46,28 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
         {
             e.ToTable("quarterly_submissions");
             e.HasKey(s => new { s.StrandId, s.Quarter });
+        });
+        modelBuilder.Entity<BoardObjectiveUpdate>(e =>
+        {
+            e.ToTable("objective_updates");
+            e.HasKey(u => new { u.ObjectiveId, u.Quarter });
+        });
+        modelBuilder.Entity<BoardStrategy>(e =>
+        {
+            e.ToTable("strategy");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.Content).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<BoardMeasure>(e =>
+        {
+            e.ToTable("measures");
+            e.HasKey(m => m.MeasureCode);
+        });
+        modelBuilder.Entity<BoardObservation>(e =>
+        {
+            e.ToTable("measure_observations");
+            e.HasKey(o => new { o.MeasureCode, o.Geography, o.PeriodKind, o.PeriodStart });
         });
         modelBuilder.ApplySnakeCaseNames();
     }
@@ -111,6 +141,12 @@ public sealed class BoardObjective
     public DateTimeOffset OccurredAt { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    public string? Owner { get; set; }
+
+    public List<string> Partners { get; set; } = [];
+
+    public List<string> Boroughs { get; set; } = [];
 }
 
 public sealed class BoardSubmission
@@ -128,4 +164,86 @@ public sealed class BoardSubmission
     public required string SubmittedBy { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
+}
+
+/// <summary>The latest revision of one objective's submitted update for one quarter.</summary>
+public sealed class BoardObjectiveUpdate
+{
+    public Guid ObjectiveId { get; set; }
+
+    public required string Quarter { get; set; }
+
+    public required string StrandId { get; set; }
+
+    public int Revision { get; set; }
+
+    public bool CarriedForward { get; set; }
+
+    public string? Rag { get; set; }
+
+    public int PercentComplete { get; set; }
+
+    public required string Narrative { get; set; }
+
+    public required string SubmittedBy { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}
+
+/// <summary>The strategy's shared content: the <c>StrategyAnnounced</c> message as received (JSON).</summary>
+public sealed class BoardStrategy
+{
+    public int Id { get; set; } = 1;
+
+    public long Revision { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public required string Content { get; set; }
+}
+
+public sealed class BoardMeasure
+{
+    public required string MeasureCode { get; set; }
+
+    public long Revision { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Unit { get; set; }
+
+    public required string Polarity { get; set; }
+
+    public required string Frequency { get; set; }
+
+    public decimal? TargetValue { get; set; }
+
+    public string? TargetText { get; set; }
+
+    public List<int> KeyOutcomes { get; set; } = [];
+
+    public List<string> StrandIds { get; set; } = [];
+}
+
+public sealed class BoardObservation
+{
+    public required string MeasureCode { get; set; }
+
+    public required string Geography { get; set; }
+
+    public required string PeriodKind { get; set; }
+
+    public DateOnly PeriodStart { get; set; }
+
+    public decimal Value { get; set; }
+
+    public decimal? Numerator { get; set; }
+
+    public decimal? Denominator { get; set; }
+
+    public int Revision { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
 }

@@ -36,6 +36,9 @@ public sealed class RipeActionUpdatedConsumer(BoardDbContext db, BoardNotifier n
                 row.Themes = [.. m.Themes];
                 row.Text = m.Text;
                 row.DueQuarter = m.DueQuarter;
+                row.Owner = m.Owner;
+                row.Partners = [.. m.Partners ?? []];
+                row.Boroughs = [.. m.Boroughs ?? []];
                 row.OccurredAt = m.OccurredAt;
                 row.ReceivedAt = now;
             }
@@ -70,6 +73,37 @@ public sealed class QuarterlyUpdateSubmittedConsumer(BoardDbContext db, BoardNot
                 row.ObjectivesCarriedForward = m.ObjectivesCarriedForward;
                 row.SubmittedBy = m.SubmittedBy;
                 row.OccurredAt = m.OccurredAt;
+            }
+
+            // Each objective's update carries its own revision, so a correction resubmitted later wins however the
+            // messages are ordered, and a late older submission changes nothing.
+            var updates = m.Updates ?? [];
+            if (updates.Count > 0)
+            {
+                var ids = updates.Select(u => u.ObjectiveId).ToList();
+                var held = await db.ObjectiveUpdates.Where(u => u.Quarter == m.Quarter && ids.Contains(u.ObjectiveId))
+                    .ToDictionaryAsync(u => u.ObjectiveId, context.CancellationToken);
+                foreach (var u in updates)
+                {
+                    if (!held.TryGetValue(u.ObjectiveId, out var h))
+                    {
+                        h = new BoardObjectiveUpdate { ObjectiveId = u.ObjectiveId, Quarter = m.Quarter, StrandId = m.StrandId, Narrative = u.Narrative, SubmittedBy = m.SubmittedBy };
+                        db.ObjectiveUpdates.Add(h);
+                    }
+                    else if (u.Revision <= h.Revision)
+                    {
+                        continue;
+                    }
+
+                    h.Revision = u.Revision;
+                    h.CarriedForward = u.CarriedForward;
+                    h.Rag = u.Rag;
+                    h.PercentComplete = u.PercentComplete;
+                    h.Narrative = u.Narrative;
+                    h.SubmittedBy = u.SubmittedBy;
+                    h.SubmittedAt = u.SubmittedAt;
+                    changed = true;
+                }
             }
 
             return changed;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
+using SeriousViolence.Platform.Messaging;
 
 namespace SeriousViolence.Plans.Features;
 
@@ -98,7 +99,12 @@ public sealed class OperationCommands(PlansDbContext db, TimeProvider clock)
         operation.UpdatedBy = actor.DisplayName;
         try
         {
+            // The Board hears of the register through the strategy's announcement, committed with the change.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            db.Enqueue(await PlansAnnouncer.StrategyAsync(db, operation.UpdatedAt, cancellationToken), operation.UpdatedAt);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -146,16 +146,18 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         var revisions = await db.QuarterlyUpdates.Where(u => u.Quarter == quarter && ids.Contains(u.ObjectiveId))
             .GroupBy(u => u.ObjectiveId).Select(g => new { g.Key, Max = g.Max(u => u.Revision) })
             .ToDictionaryAsync(x => x.Key, x => x.Max, cancellationToken);
+        var submitted = new List<QuarterlyUpdate>();
         foreach (var objective in open)
         {
             var draft = drafts[objective.Id];
-            db.QuarterlyUpdates.Add(new QuarterlyUpdate
+            submitted.Add(new QuarterlyUpdate
             {
                 Id = Guid.CreateVersion7(now), ObjectiveId = objective.Id, StrandId = strandId, Quarter = quarter,
                 Revision = revisions.GetValueOrDefault(objective.Id) + 1, CarriedForward = draft.CarriedForward, Rag = draft.Rag,
                 PercentComplete = draft.PercentComplete, Narrative = draft.Narrative, EvidenceLinks = draft.EvidenceLinks,
                 SubmittedBy = actor.DisplayName, SubmittedAt = now,
             });
+            db.QuarterlyUpdates.Add(submitted[^1]);
             if (!draft.CarriedForward && (objective.Rag != draft.Rag || objective.PercentComplete != draft.PercentComplete || objective.Status != draft.Status))
             {
                 objective.Rag = draft.Rag;
@@ -178,6 +180,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
         {
             StrandId = strandId, Quarter = quarter, Revision = submission.Revision, OccurredAt = now,
             ObjectivesUpdated = submission.ObjectivesUpdated, ObjectivesCarriedForward = submission.ObjectivesCarriedForward, SubmittedBy = actor.DisplayName,
+            Updates = [.. submitted.Select(PlansAnnouncer.ToSubmitted)],
         }, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -109,6 +109,9 @@ public static class ObjectiveMessages
             Themes = [.. o.Themes],
             Text = o.Text,
             DueQuarter = o.DueQuarter,
+            Owner = o.Owner,
+            Partners = [.. o.Partners],
+            Boroughs = [.. o.Boroughs],
         };
     }
 }

@@ -1,0 +1,101 @@
+using System.Globalization;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Performance.Spc;
+
+namespace SeriousViolence.Board.Dashboard;
+
+/// <summary>The Board's words for statuses, icons and numbers: one place, so pages, CSV and print agree.</summary>
+public static class BoardText
+{
+    public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static readonly string[] Ripe = ["Reassurance", "Intelligence", "Prevention", "Enforcement"];
+
+    public static readonly string[] Statuses = [.. Enum.GetNames<ObjectiveStatus>()];
+
+    public static readonly string[] Themes = ["drugs", "alcohol", "mental-health", "guns", "knives"];
+
+    public static string Status(string status) =>
+        Enum.TryParse<ObjectiveStatus>(status, out var s) ? s.Label() : status;
+
+    public static string Theme(string code) => code switch
+    {
+        "mental-health" => "Mental health",
+        _ => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..],
+    };
+
+    public static string Rag(Rag? rag) => rag?.ToString() ?? "Not assessed";
+
+    public static string Rag(string? rag) => rag ?? "Not assessed";
+
+    public static string Number(decimal value, string unit) => unit switch
+    {
+        "percentage" => value.ToString("0.#", EnGb) + "%",
+        "rate-per-1000" => value.ToString("0.##", EnGb) + " per 1,000",
+        "days" => value.ToString("0.#", EnGb) + " days",
+        _ => value.ToString("#,##0.##", EnGb),
+    };
+
+    public static string Variation(VariationIcon? icon) => icon switch
+    {
+        null => "Not enough data",
+        VariationIcon.SpecialCauseImprovementHigh => "Improvement (high)",
+        VariationIcon.SpecialCauseImprovementLow => "Improvement (low)",
+        VariationIcon.SpecialCauseConcernHigh => "Concern (high)",
+        VariationIcon.SpecialCauseConcernLow => "Concern (low)",
+        VariationIcon.SpecialCauseNeitherHigh => "Higher (neither)",
+        VariationIcon.SpecialCauseNeitherLow => "Lower (neither)",
+        _ => "Common cause",
+    };
+
+    /// <summary>A CSS-friendly key: improvement, concern, neutral, common or none.</summary>
+    public static string VariationKey(VariationIcon? icon) => icon switch
+    {
+        null => "none",
+        VariationIcon.SpecialCauseImprovementHigh or VariationIcon.SpecialCauseImprovementLow => "improvement",
+        VariationIcon.SpecialCauseConcernHigh or VariationIcon.SpecialCauseConcernLow => "concern",
+        VariationIcon.SpecialCauseNeitherHigh or VariationIcon.SpecialCauseNeitherLow => "neutral",
+        _ => "common",
+    };
+
+    /// <summary>The icon's letter as Making Data Count draws it: H or L for a special cause, nothing for common cause.</summary>
+    public static string VariationGlyph(VariationIcon? icon) => icon switch
+    {
+        VariationIcon.SpecialCauseImprovementHigh or VariationIcon.SpecialCauseConcernHigh or VariationIcon.SpecialCauseNeitherHigh => "H",
+        VariationIcon.SpecialCauseImprovementLow or VariationIcon.SpecialCauseConcernLow or VariationIcon.SpecialCauseNeitherLow => "L",
+        null => "–",
+        _ => "~",
+    };
+
+    public static string Assurance(AssuranceIcon icon) => icon switch
+    {
+        AssuranceIcon.ConsistentlyPasses => "Consistently passes target",
+        AssuranceIcon.ConsistentlyFails => "Consistently fails target",
+        AssuranceIcon.HitAndMiss => "Hit and miss target",
+        _ => "No target",
+    };
+
+    public static string AssuranceKey(AssuranceIcon icon) => icon switch
+    {
+        AssuranceIcon.ConsistentlyPasses => "pass",
+        AssuranceIcon.ConsistentlyFails => "fail",
+        AssuranceIcon.HitAndMiss => "hitmiss",
+        _ => "none",
+    };
+
+    public static string AssuranceGlyph(AssuranceIcon icon) => icon switch
+    {
+        AssuranceIcon.ConsistentlyPasses => "P",
+        AssuranceIcon.ConsistentlyFails => "F",
+        AssuranceIcon.HitAndMiss => "?",
+        _ => "–",
+    };
+
+    public static string Percent(double? share) => share is { } s ? Math.Round(s * 100).ToString("0", EnGb) + "%" : "–";
+
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm", EnGb) + " UTC";
+
+    public static string Submission(BoardSubmissionState s) =>
+        s.Received ? $"{s.Quarter}: submitted{(s.SubmittedAt is { } at ? " " + at.UtcDateTime.ToString("d MMM yyyy", EnGb) : "")}{(s.Revision > 1 ? $" (revision {s.Revision})" : "")}"
+        : $"{s.Quarter}: not submitted";
+}

@@ -1,0 +1,78 @@
+using Npgsql;
+using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Platform.Startup;
+
+namespace SeriousViolence.Performance;
+
+/// <summary>
+/// Publishes every measure's definition (<c>MeasureDefined</c>) and, on request, every stored observation
+/// (<c>MeasureObservationsRecorded</c>, one message per measure and geography) again, through the outbox, so the
+/// Board can rebuild its picture of the measures from messages alone. Built in SQL, as the import's messages are: a
+/// full re-announcement is hundreds of thousands of values.
+/// </summary>
+public sealed class PerformanceAnnouncer(NpgsqlDataSource dataSource, TimeProvider clock) : IStateAnnouncer
+{
+    // Definitions are seeded and never edited yet, so every definition is at revision 1.
+    internal const string DefinitionsSql =
+        """
+        INSERT INTO performance.outbox_messages (id, message_type, body, created_at)
+        SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureDefined',
+               jsonb_build_object(
+                   'measureCode', m.code, 'revision', 1, 'occurredAt', @now, 'name', m.name, 'unit', m.unit, 'polarity', m.polarity,
+                   'frequency', m.frequency, 'targetValue', m.target_value, 'targetText', m.target_text,
+                   'keyOutcomes', to_jsonb(m.outcomes), 'strandIds', to_jsonb(m.strands)),
+               @now
+        FROM performance.measures m ORDER BY m.code
+        """;
+
+    private const string ObservationsSql =
+        """
+        INSERT INTO performance.outbox_messages (id, message_type, body, created_at)
+        SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureObservationsRecorded',
+               jsonb_build_object(
+                   'measureCode', o.measure_code,
+                   'strandIds', (SELECT to_jsonb(m.strands) FROM performance.measures m WHERE m.code = o.measure_code),
+                   'geography', o.geography,
+                   'occurredAt', @now,
+                   'observations', jsonb_agg(jsonb_build_object(
+                       'periodStart', o.period_start, 'periodKind', o.period_kind, 'value', o.value,
+                       'numerator', o.numerator, 'denominator', o.denominator, 'revision', o.revision) ORDER BY o.period_start)),
+               @now
+        FROM performance.observations o
+        GROUP BY o.measure_code, o.geography
+        ORDER BY o.measure_code, o.geography
+        """;
+
+    public string What => "measures";
+
+    public async Task<int> AnnounceAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var measures = await ExecuteAsync(connection, transaction, DefinitionsSql, now, cancellationToken);
+        await ExecuteAsync(connection, transaction, ObservationsSql, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return measures;
+    }
+
+    /// <summary>At start-up the definitions only: observations reach the Board as they are recorded.</summary>
+    public async Task AnnounceDefinitionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection, null, DefinitionsSql, clock.GetUtcNow(), cancellationToken);
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>After seeding, tells the Board what every measure is.</summary>
+public sealed class PerformanceStartup(PerformanceAnnouncer announcer) : IStartupTask
+{
+    public Task RunAsync(CancellationToken cancellationToken) => announcer.AnnounceDefinitionsAsync(cancellationToken);
+}
