@@ -31,28 +31,11 @@ public static class SecurityEndpoints
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
 
-        app.MapGet("/audit.csv", async ([AsParameters] AuditFilterQuery query, ICurrentActor current, AuditQueries audit, CancellationToken ct) =>
+        app.MapGet("/audit.csv", async ([AsParameters] AuditFilter filter, ICurrentActor current, AuditQueries audit, CancellationToken ct) =>
         {
-            var csv = await audit.CsvAsync(await current.GetAsync(ct), query.ToFilter(), ct);
+            var csv = await audit.CsvAsync(await current.GetAsync(ct), filter, ct);
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "audit-trail.csv");
         }).ExcludeFromDescription();
         return app;
-    }
-
-    public sealed class AuditFilterQuery
-    {
-        public string? Actor { get; set; }
-
-        public string? Kind { get; set; }
-
-        public string? Strand { get; set; }
-
-        public string? Text { get; set; }
-
-        public DateOnly? From { get; set; }
-
-        public DateOnly? To { get; set; }
-
-        public AuditFilter ToFilter() => new() { Actor = Actor, Kind = Kind, Strand = Strand, Text = Text, From = From, To = To };
     }
 }

@@ -110,6 +110,34 @@ public sealed class AuditTrailTests : HostedTest
         Assert.Equal(40, await Db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE kind = 'export'"));
     }
 
+    [Fact]
+    public async Task The_auditor_downloads_the_filtered_trail_as_marked_csv_and_the_download_is_itself_recorded()
+    {
+        await ChangeAnObjectiveAsync(45);
+        var auditor = await Host.CreateUserAsync("auditor@test.invalid", "Internal auditor", new RoleGrant(Role.Auditor));
+        using var session = CookieSession.Open(Host);
+        await session.SignInAsync(auditor.Email, auditor.Password);
+
+        var csv = await session.Client.GetStringAsync("audit.csv?kind=change&actor=DCS%20Sapphire");
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("OFFICIAL", lines[0]);
+        Assert.StartsWith("Audit trail; exported ", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("seq,at_utc,actor_id,actor,kind,entity", lines[2], StringComparison.Ordinal);
+        // The edit and the history revision it wrote, both attributed to the lead.
+        var records = lines[3..^1];
+        Assert.Equal(2, records.Length);
+        Assert.Contains(records, r => r.Contains(",sapphire-lead,DCS Sapphire,change,plans.objectives,", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Contains(",sapphire-lead,DCS Sapphire,change,plans.objective_history,", StringComparison.Ordinal));
+        Assert.Equal("OFFICIAL", lines[^1]);
+        Assert.Equal(1, await Db.ScalarAsync<long>($"SELECT count(*) FROM platform.audit_records WHERE kind = 'export' AND actor_id = '{auditor.Id}' AND summary = 'exported 2 audit records as CSV'"));
+
+        // Nobody else gets it, whatever they hold.
+        using var operatorSession = CookieSession.Open(Host);
+        await operatorSession.SignInAsync(Host.Operator.Email, Host.Operator.Password);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await operatorSession.Client.GetAsync("audit.csv")).StatusCode);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(Db.ConnectionString);

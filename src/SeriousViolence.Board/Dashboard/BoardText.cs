@@ -36,27 +36,11 @@ public static class BoardText
         _ => value.ToString("#,##0.##", EnGb),
     };
 
-    public static string Variation(VariationIcon? icon) => icon switch
-    {
-        null => "Not enough data",
-        VariationIcon.SpecialCauseImprovementHigh => "Improvement (high)",
-        VariationIcon.SpecialCauseImprovementLow => "Improvement (low)",
-        VariationIcon.SpecialCauseConcernHigh => "Concern (high)",
-        VariationIcon.SpecialCauseConcernLow => "Concern (low)",
-        VariationIcon.SpecialCauseNeitherHigh => "Higher (neither)",
-        VariationIcon.SpecialCauseNeitherLow => "Lower (neither)",
-        _ => "Common cause",
-    };
+    /// <summary>The icon in a few words, as the measure pages say it; "Not enough data" where there is no reading.</summary>
+    public static string Variation(VariationIcon? icon) => icon is { } i ? SpcText.VariationShort(i) : "Not enough data";
 
     /// <summary>A CSS-friendly key: improvement, concern, neutral, common or none.</summary>
-    public static string VariationKey(VariationIcon? icon) => icon switch
-    {
-        null => "none",
-        VariationIcon.SpecialCauseImprovementHigh or VariationIcon.SpecialCauseImprovementLow => "improvement",
-        VariationIcon.SpecialCauseConcernHigh or VariationIcon.SpecialCauseConcernLow => "concern",
-        VariationIcon.SpecialCauseNeitherHigh or VariationIcon.SpecialCauseNeitherLow => "neutral",
-        _ => "common",
-    };
+    public static string VariationKey(VariationIcon? icon) => icon is { } i ? SpcText.Key(i) : "none";
 
     /// <summary>The icon's letter as Making Data Count draws it: H or L for a special cause, nothing for common cause.</summary>
     public static string VariationGlyph(VariationIcon? icon) => icon switch

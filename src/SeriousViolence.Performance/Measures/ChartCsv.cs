@@ -1,4 +1,5 @@
 using SeriousViolence.Abstractions;
+using SeriousViolence.Performance.Spc;
 using System.Globalization;
 using System.Text;
 using SeriousViolence.Platform.Csv;

@@ -1,6 +1,4 @@
-using SeriousViolence.Performance.Spc;
-
-namespace SeriousViolence.Performance.Measures;
+namespace SeriousViolence.Performance.Spc;
 
 /// <summary>
 /// The SPC engine's findings in the words a reader of a board pack uses (NHS England's "Making Data Count" names),
