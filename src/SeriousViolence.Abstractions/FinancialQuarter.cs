@@ -44,6 +44,12 @@ public readonly record struct FinancialQuarter : IComparable<FinancialQuarter>
     public static FinancialQuarter Containing(DateTimeOffset instant) =>
         Containing(DateOnly.FromDateTime(instant.UtcDateTime));
 
+    /// <summary>
+    /// The quarter whose update strands prepare and submit at this instant: the last one to have ended. A quarter's
+    /// reporting window opens when it ends (the cycle then reminds and locks it), so in July leads report on April-June.
+    /// </summary>
+    public static FinancialQuarter ReportedAt(DateTimeOffset instant) => Containing(instant).Previous();
+
     public FinancialQuarter Next() => Quarter == 4 ? new(StartYear + 1, 1) : new(StartYear, Quarter + 1);
 
     public FinancialQuarter Previous() => Quarter == 1 ? new(StartYear - 1, 4) : new(StartYear, Quarter - 1);

@@ -306,8 +306,9 @@ public sealed class BoardDashboardTests(BrowserFixture browser, ITestOutputHelpe
             Assert.True((await quarterly.SubmitQuarterAsync(leadActor, "jigsaw", CancellationToken.None)).Succeeded);
         }
 
-        await Expect(jigsaw.Locator("[data-field=current-quarter]")).ToContainTextAsync("submitted");
-        await Expect(jigsaw.Locator("[data-field=current-quarter]")).Not.ToContainTextAsync("not submitted");
+        // A strand reports on the quarter that has ended: the card's "last quarter" is the one now submitted.
+        await Expect(jigsaw.Locator("[data-field=last-quarter]")).ToContainTextAsync("submitted");
+        await Expect(jigsaw.Locator("[data-field=last-quarter]")).Not.ToContainTextAsync("not submitted");
         output.WriteLine($"Quarterly submission seen on the open overview after {clock.ElapsedMilliseconds} ms");
 
         await board.ScreenshotAsync("board-live.png");

@@ -27,7 +27,7 @@ public sealed class QuarterlyUpdateTests : HostedTest
     private Task<CommandResult<QuarterlySubmission>> SubmitAsync(Actor actor, string strand) =>
         WithAsync(sp => sp.GetRequiredService<QuarterlyCommands>().SubmitQuarterAsync(actor, strand, CancellationToken.None));
 
-    private static string Quarter => FinancialQuarter.Containing(DateTimeOffset.UtcNow).ToString();
+    private static string Quarter => FinancialQuarter.ReportedAt(DateTimeOffset.UtcNow).ToString();
 
     private async Task DraftAllAsync(List<Objective> objectives)
     {

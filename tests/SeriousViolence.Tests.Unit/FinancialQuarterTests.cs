@@ -17,6 +17,18 @@ public sealed class FinancialQuarterTests
         Assert.Equal(new FinancialQuarter(startYear, quarter), FinancialQuarter.Containing(new DateOnly(year, month, day)));
     }
 
+    [Theory]
+    [InlineData(2026, 7, 1, 2026, 1)]
+    [InlineData(2026, 9, 30, 2026, 1)]
+    [InlineData(2026, 10, 1, 2026, 2)]
+    [InlineData(2027, 4, 15, 2026, 4)]
+    [InlineData(2026, 5, 20, 2025, 4)]
+    public void The_quarter_reported_on_is_the_last_one_to_have_ended(int year, int month, int day, int startYear, int quarter)
+    {
+        var instant = new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new FinancialQuarter(startYear, quarter), FinancialQuarter.ReportedAt(instant));
+    }
+
     [Fact]
     public void Quarters_know_their_first_and_last_days()
     {

@@ -71,7 +71,8 @@ public sealed class QuarterlyDraftForm
 /// </summary>
 public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objectives, TimeProvider clock)
 {
-    public FinancialQuarter CurrentQuarter => FinancialQuarter.Containing(clock.GetUtcNow());
+    /// <summary>The quarter being reported on now: the last one to have ended, whose window the quarterly cycle has opened.</summary>
+    public FinancialQuarter ReportingQuarter => FinancialQuarter.ReportedAt(clock.GetUtcNow());
 
     public async Task<CommandResult<QuarterlyDraft>> SaveDraftAsync(Actor actor, Guid objectiveId, QuarterlyDraftForm form, CancellationToken cancellationToken)
     {
@@ -94,7 +95,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
             return CommandResult.Invalid<QuarterlyDraft>(validation.Errors);
         }
 
-        var quarter = CurrentQuarter.ToString();
+        var quarter = ReportingQuarter.ToString();
         var draft = await db.QuarterlyDrafts.SingleOrDefaultAsync(d => d.ObjectiveId == objectiveId && d.Quarter == quarter, cancellationToken);
         if (draft is null)
         {
@@ -128,7 +129,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
     {
         AccessPolicy.Ensure(actor, Capability.SubmitQuarter, strandId);
         db.ActingAs = actor;
-        var quarter = CurrentQuarter.ToString();
+        var quarter = ReportingQuarter.ToString();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var open = await db.Objectives.Where(o => o.StrandId == strandId && o.Status != ObjectiveStatus.Cancelled).ToListAsync(cancellationToken);
