@@ -46,7 +46,12 @@ public sealed record ObjectivePicture
     public required int PercentComplete { get; init; }
 
     public required long Revision { get; init; }
+
+    /// <summary>The strand's update for this objective for the quarter, as submitted (null if none reached the Board).</summary>
+    public ObjectiveUpdatePicture? Update { get; init; }
 }
+
+public sealed record ObjectiveUpdatePicture(int Revision, bool CarriedForward, string? Rag, int PercentComplete, string Narrative, string SubmittedBy, DateTimeOffset SubmittedAt);
 
 public sealed record MeasurePicture
 {
@@ -60,7 +65,7 @@ public sealed record MeasurePicture
 
     public required int Points { get; init; }
 
-    /// <summary>The SPC variation icon of the latest point (neutral polarity: the read model does not carry it), or null.</summary>
+    /// <summary>The SPC variation icon of the latest point, with the measure's polarity as the Board received it, or null.</summary>
     public string? Variation { get; init; }
 
     /// <summary>The last points of the control chart with the latest segment's mean and process limits, for the pack.</summary>

@@ -96,6 +96,7 @@ public sealed class QuarterSnapshots(GovernanceDbContext db, BoardReadModelSourc
     private async Task<QuarterPicture> PictureAsync(string quarter, DateTimeOffset deadline, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (objectives, measures) = await board.ReadAsync(cancellationToken);
+        var updates = await board.UpdatesAsync(quarter, cancellationToken);
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.Quarter == quarter).ToListAsync(cancellationToken);
         var strands = catalog.Descriptors.Select(d =>
         {
@@ -108,6 +109,9 @@ public sealed class QuarterSnapshots(GovernanceDbContext db, BoardReadModelSourc
                 Objectives = [.. objectives.Where(o => o.StrandId == d.Id).Select(o => new ObjectivePicture
                 {
                     ObjectiveId = o.ObjectiveId, Text = o.Text, Status = o.Status, Rag = o.Rag, PercentComplete = o.PercentComplete, Revision = o.Revision,
+                    Update = updates.TryGetValue(o.ObjectiveId, out var u)
+                        ? new ObjectiveUpdatePicture(u.Revision, u.CarriedForward, u.Rag, u.PercentComplete, u.Narrative, u.SubmittedBy, u.SubmittedAt)
+                        : null,
                 })],
             };
         }).ToList();

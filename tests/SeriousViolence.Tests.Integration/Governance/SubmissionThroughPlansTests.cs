@@ -45,5 +45,17 @@ public sealed class SubmissionThroughPlansTests
         await cycle.RunCycleAsync();
         Assert.Equal(0L, await cycle.Db.ScalarAsync<long>("SELECT count(*) FROM governance.reminders WHERE quarter = '2026/27 Q1' AND strand_id = 'jigsaw'"));
         Assert.Equal(7L, await cycle.Db.ScalarAsync<long>("SELECT count(*) FROM governance.reminders WHERE quarter = '2026/27 Q1' AND offset_days = 7 AND outcome = 'sent'"));
+
+        // At the lock the quarter record keeps each objective's update as the strand submitted it.
+        cycle.Clock.Now = new DateTimeOffset(2026, 7, 30, 10, 0, 0, TimeSpan.Zero);
+        await cycle.RunCycleAsync();
+        var narratives = await cycle.Db.ColumnAsync(
+            """
+            SELECT o->'update'->>'narrative' FROM governance.quarter_snapshots s,
+                   jsonb_array_elements(s.content->'strands') st, jsonb_array_elements(st->'objectives') o
+            WHERE s.quarter = '2026/27 Q1' AND st->>'strandId' = 'jigsaw'
+            """);
+        Assert.Equal(9, narratives.Count);
+        Assert.All(narratives, n => Assert.Equal("Carried forward: no change this quarter.", n));
     }
 }
