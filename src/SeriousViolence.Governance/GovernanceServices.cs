@@ -31,6 +31,7 @@ public static class GovernanceServices
         services.AddScoped<MeetingPacks>();
         services.AddSingleton<IGovernanceDirectory, ConfiguredGovernanceDirectory>();
         services.AddScoped<GovernanceNotifier>();
+        services.AddSingleton<NotificationSignal>();
         services.AddScoped<BoardReadModelSource>();
         services.AddScoped<QuarterSnapshots>();
         services.AddScoped<QuarterlyCycle>();

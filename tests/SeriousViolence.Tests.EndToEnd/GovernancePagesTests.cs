@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SeriousViolence.Tests.Support;
 using Xunit;
@@ -89,6 +90,32 @@ public sealed class GovernancePagesTests(BrowserFixture browser, ITestOutputHelp
         await visitor.OpenAsync("notifications");
         await Expect(page.Locator("#notifications li.unread")).ToHaveCountAsync(3);
         await visitor.ScreenshotAsync("governance-notifications.png");
+        Assert.Empty(visitor.Errors);
+    }
+
+    [Fact]
+    public async Task The_bell_counts_a_new_notice_at_once_without_a_reload()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+        await using var visitor = await Visitor.ArriveAsync(browser.Browser, host, output);
+        // A page with controls, so that the test knows the circuit (which the bell shares) is live.
+        await visitor.OpenAsync("strands/jigsaw");
+        await visitor.WaitUntilInteractiveAsync("#submit-quarter");
+        var count = visitor.Page.Locator("#notification-bell [data-field=unread]");
+        await Expect(count).ToHaveCountAsync(0);
+
+        // The Board sets Jigsaw an action; the test operator leads Jigsaw, so they are told.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var chair = SeriousViolence.Abstractions.Actor.WithRoles("chair", "Commander VCD", new SeriousViolence.Abstractions.RoleGrant(SeriousViolence.Abstractions.Role.BoardChair));
+            var meetings = scope.ServiceProvider.GetRequiredService<SeriousViolence.Governance.Meetings.MeetingCommands>();
+            var meeting = await meetings.CreateAsync(chair, new DateOnly(2026, 11, 25), "November Board", ["Commander VCD"], CancellationToken.None);
+            await meetings.RaiseActionAsync(chair, meeting.Id, "jigsaw", "Report on MAPPA level 3 caseloads", new DateOnly(2027, 1, 31), CancellationToken.None);
+        }
+
+        // Well inside the bell's half-minute check: the notice itself woke it.
+        await Expect(count).ToHaveTextAsync("1", new() { Timeout = 5000 });
         Assert.Empty(visitor.Errors);
     }
 }

@@ -32,6 +32,7 @@ public sealed class QuarterlyCycle(
     GovernanceNotifier notifier,
     QuarterSnapshots snapshots,
     BoardPacks packs,
+    SeriousViolence.Governance.Notifications.NotificationSignal signal,
     ILogger<QuarterlyCycle> logger)
 {
     // Serialises passes across host instances and a manual trigger racing the schedule: "SVCYCLE".
@@ -59,6 +60,9 @@ public sealed class QuarterlyCycle(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        // The notices of this pass are committed: open bells may count them now.
+        signal.Raise();
 
         // After the lock has committed: a snapshot that fails is retried by the next pass, the lock stands.
         var unsnapped = await db.Quarters.AsNoTracking().Where(q => q.State == QuarterStates.Locked && q.SnapshotId == null)
