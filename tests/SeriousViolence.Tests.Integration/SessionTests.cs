@@ -50,6 +50,26 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Withdrawing_a_role_ends_the_persons_sessions_so_they_cannot_go_on_using_it()
+    {
+        var lead = await _host.CreateUserAsync("lead2@test.invalid", "DCS Gangs", new RoleGrant(Role.StrandLead, "gangs-criminal-networks"));
+        using var session = CookieSession.Open(_host);
+        await session.SignInAsync(lead.Email, lead.Password);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("strands/gangs-criminal-networks")).StatusCode);
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<SeriousViolence.Security.Users.UserAdministration>().UpdateAsync(
+                _host.Operator.Actor, lead.Id, new SeriousViolence.Security.Users.UserForm { DisplayName = "DCS Gangs", Grants = [new RoleGrant(Role.BoardMember)] }, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        }
+
+        var after = await session.Client.GetAsync("strands/gangs-criminal-networks");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_ins_and_token_use_leave_no_password_token_or_e_mail_in_the_log()
     {
         var member = await _host.CreateUserAsync("board.member@test.invalid", "Board member", new RoleGrant(Role.BoardMember));

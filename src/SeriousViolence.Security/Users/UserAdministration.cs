@@ -100,6 +100,8 @@ public sealed class UserAdministration(UserManager<User> users, SecurityDbContex
         user.Grants = [.. form.Grants.Distinct().Select(g => new UserGrant { Id = Guid.CreateVersion7(), UserId = user.Id, Role = g.Role, StrandId = g.StrandId })];
         db.Grants.AddRange(user.Grants);
         await db.SaveChangesAsync(cancellationToken);
+        // A new stamp ends the person's sessions (open pages within a minute): nobody keeps acting on roles they lost.
+        await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(actor, new AuditEvent(AuditKinds.Permission, $"changed the roles of {user.DisplayName} to {Describe(form.Grants)}", "security.users", user.Id, Before: before, After: Snapshot(user)), cancellationToken);
         return AdminResult.Ok(userId: user.Id);
     }
