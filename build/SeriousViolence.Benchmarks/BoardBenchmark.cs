@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ using SeriousViolence.Abstractions;
 using SeriousViolence.Board.Dashboard;
 using SeriousViolence.Plans;
 using SeriousViolence.Plans.Features;
+using SeriousViolence.Security.Users;
 using SeriousViolence.Web;
 
 namespace SeriousViolence.Benchmarks;
@@ -70,10 +72,14 @@ internal static class BoardBenchmark
                 var (objectives, observations) = (await ScalarAsync(cs, "SELECT count(*) FROM board.objectives"), await ScalarAsync(cs, "SELECT count(*) FROM board.measure_observations"));
                 Console.WriteLine($"board: {objectives} objectives, {observations} observations in the read model");
 
+                // Every page needs a signed-in user: a Board member, through an API token for the plain requests and
+                // through the sign-in page for the browser.
+                var (email, password, token) = await BoardMemberAsync(app.Services);
                 using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 var renderMs = await RenderTimesAsync(http, renders);
                 var pictureMs = await PictureTimesAsync(app.Services, renders);
-                var (delays, browser) = await LiveDelaysAsync(app.Services, address, changes);
+                var (delays, browser) = await LiveDelaysAsync(app.Services, address, changes, email, password);
                 await WriteAsync(resultsDir, objectives, observations, renderMs, pictureMs, delays, browser);
             }
             finally
@@ -238,7 +244,24 @@ internal static class BoardBenchmark
     /// An open overview in Chromium; a strand lead's change committed through Plans' command; the delay until the
     /// page's DOM shows it, stamped in the page by a MutationObserver against the same machine clock.
     /// </summary>
-    private static async Task<(List<double> Delays, string Browser)> LiveDelaysAsync(IServiceProvider services, Uri address, int changes)
+    private static async Task<(string Email, string Password, string Token)> BoardMemberAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        var user = new User { UserName = "bench@bench.invalid", Email = "bench@bench.invalid", EmailConfirmed = true, DisplayName = "Benchmark Board member", CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "bench" };
+        user.Grants = [new UserGrant { Id = Guid.NewGuid(), UserId = user.Id, Role = Role.BoardMember }];
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        var token = await scope.ServiceProvider.GetRequiredService<UserAdministration>().IssueTokenAsync(Actor.System, user.Id, "benchmark", [], [], 1, CancellationToken.None);
+        return (user.Email, password, token.Secret!);
+    }
+
+    private static async Task<(List<double> Delays, string Browser)> LiveDelaysAsync(IServiceProvider services, Uri address, int changes, string email, string password)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -249,6 +272,11 @@ internal static class BoardBenchmark
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
+        await page.GotoAsync("account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await page.GotoAsync("board");
         await page.WaitForSelectorAsync("#live-state[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         const string Cell = "#strand-cards article[data-strand=jigsaw] [data-field=concern]";
