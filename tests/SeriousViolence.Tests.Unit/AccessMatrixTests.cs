@@ -41,7 +41,7 @@ public sealed class AccessMatrixTests
             Two(actor, Capability.SubmitQuarter),
             Two(actor, Capability.RecordMeasureValues),
             One(actor, Capability.ImportData),
-            OneOrAny(actor, Capability.ManageOperations),
+            One(actor, Capability.ManageOperations),
             Two(actor, Capability.ManageOperations),
             One(actor, Capability.Export),
             One(actor, Capability.RebuildBoard),
@@ -87,9 +87,6 @@ public sealed class AccessMatrixTests
 
     // Y/N for a capability that is not strand-scoped.
     private static string One(Actor actor, Capability capability) => AccessPolicy.Allows(actor, capability) ? "Y" : "N";
-
-    // The force-wide form of a strand-scoped capability (e.g. the Board chair for the operations register).
-    private static string OneOrAny(Actor actor, Capability capability) => One(actor, capability);
 
     // Y/N/- for own strand then another strand; '-' means refused.
     private static string Two(Actor actor, Capability capability) =>
