@@ -13,8 +13,8 @@ public sealed class AccessMatrixTests
     private const string Other = "gangs-criminal-networks";
 
     // Columns: ViewBoard, ViewShared, ManageObjectives own/other, UpdateProgress own/other, SubmitQuarter own/other,
-    // RecordMeasureValues own/other, ImportData, ManageOperations own/other, Export, RebuildBoard, ManageMeetings, RunJobs,
-    // ManageUsers, ViewAudit.
+    // RecordMeasureValues own/other, ImportData, ManageOperations (force-wide, as the Board chair holds it) then
+    // own/other, Export, RebuildBoard, ManageMeetings, RunJobs, ManageUsers, ViewAudit.
     public static TheoryData<Role, string> Matrix => new()
     {
         { Role.BoardChair,         "Y Y -- -- -- -- N Y YY Y Y Y N N N" },
