@@ -105,6 +105,28 @@ public static class AccessPolicy
         }
     }
 
+    /// <summary>A capability a strand declared itself: its leads (and, unless leads only, its action owners) hold it.</summary>
+    public static bool Allows(Actor actor, StrandCapability capability, string strandId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(capability);
+        if (actor.IsSystem)
+        {
+            return true;
+        }
+
+        return capability.LeadsOnly ? Scoped(actor, strandId, Role.StrandLead) : Scoped(actor, strandId, Role.StrandLead, Role.ActionOwner);
+    }
+
+    /// <summary>Throws <see cref="AccessDeniedException"/> naming the strand's capability (403 and an audit record at the boundary).</summary>
+    public static void Ensure(Actor actor, StrandCapability capability, string strandId)
+    {
+        if (!Allows(actor, capability, strandId))
+        {
+            throw new AccessDeniedException(actor, capability, strandId, $"{actor.DisplayName} may not {capability.Description} for the strand '{strandId}'.");
+        }
+    }
+
     public static string Describe(Capability capability) => capability switch
     {
         Capability.ViewBoard => "view the Board",

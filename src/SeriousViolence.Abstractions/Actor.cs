@@ -93,6 +93,15 @@ public sealed class AccessDeniedException : Exception
         StrandId = strandId;
     }
 
+    public AccessDeniedException(Actor actor, StrandCapability capability, string strandId, string message)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(capability);
+        Actor = actor;
+        StrandCapability = capability;
+        StrandId = strandId;
+    }
+
     public AccessDeniedException(string message)
         : base(message)
     {
@@ -110,6 +119,12 @@ public sealed class AccessDeniedException : Exception
     public Actor? Actor { get; }
 
     public Capability? Capability { get; }
+
+    /// <summary>Set when the refused capability is one a strand declared itself.</summary>
+    public StrandCapability? StrandCapability { get; }
+
+    /// <summary>The refused capability's name, for the audit trail: the platform's or the strand's own code.</summary>
+    public string CapabilityName => StrandCapability?.Code ?? Capability?.ToString() ?? "";
 
     public string? StrandId { get; }
 }

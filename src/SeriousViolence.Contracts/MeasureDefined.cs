@@ -33,4 +33,7 @@ public sealed record MeasureDefined
     public required IReadOnlyList<int> KeyOutcomes { get; init; }
 
     public required IReadOnlyList<string> StrandIds { get; init; }
+
+    /// <summary>The strand whose plugin declares (owns) the measure; null from publishers that predate it.</summary>
+    public string? OwnerStrandId { get; init; }
 }

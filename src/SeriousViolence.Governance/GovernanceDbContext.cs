@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Plugins;
 using SeriousViolence.Governance.Cycle;
 using SeriousViolence.Governance.Meetings;
 using SeriousViolence.Governance.Notifications;
@@ -8,7 +9,7 @@ using SeriousViolence.Platform.Persistence;
 namespace SeriousViolence.Governance;
 
 /// <summary>Schema <c>governance</c>: the quarterly cycle, notifications, job runs (and Quartz's own tables, not mapped here).</summary>
-public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : DbContext(options), SeriousViolence.Platform.Audit.IAuditedContext
+public sealed class GovernanceDbContext(DbContextOptions<GovernanceDbContext> options) : DbContext(options), SeriousViolence.Plugins.IAuditedContext
 {
     public const string Schema = "governance";
 

@@ -1,3 +1,4 @@
+using SeriousViolence.Abstractions;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Platform.Audit;

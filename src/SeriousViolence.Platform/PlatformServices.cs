@@ -6,6 +6,7 @@ using SeriousViolence.Platform.Audit;
 using SeriousViolence.Platform.Health;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Persistence;
+using SeriousViolence.Platform.Plugins;
 using SeriousViolence.Platform.Startup;
 using SeriousViolence.Platform.Strands;
 
@@ -23,6 +24,9 @@ public static class PlatformServices
         var connection = DatabaseSettings.Read(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(catalog);
+        var plugins = PluginRegistry.Collect(catalog);
+        services.AddSingleton(plugins);
+        services.AddSingleton<MessageTypes>();
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connection.ConnectionString).Build());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
@@ -42,17 +46,67 @@ public static class PlatformServices
         services.AddHostedService<OutboxDispatcher>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        AddStrandContributions(services, plugins);
         return services;
     }
+
+    /// <summary>What each strand plugin declared, registered with the same mechanisms the core modules use.</summary>
+    private static void AddStrandContributions(IServiceCollection services, PluginRegistry plugins)
+    {
+        var addContext = typeof(PlatformServices).GetMethod(nameof(AddContextOnSharedSource), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        foreach (var strand in plugins.Strands)
+        {
+            if (strand.MigrationsAssembly is { } migrations)
+            {
+                services.AddSingleton(new MigrationSource(strand.Schema, migrations) { Owner = $"strand '{strand.Strand.Id}'", WithMessaging = true });
+                services.AddSingleton(new OutboxTable(strand.Schema));
+            }
+
+            foreach (var context in strand.DbContexts)
+            {
+                addContext.MakeGenericMethod(context).Invoke(null, [services]);
+            }
+
+            foreach (var consumer in strand.Consumers)
+            {
+                services.AddScoped(consumer);
+            }
+
+            foreach (var job in strand.Jobs)
+            {
+                services.AddScoped(job.JobType);
+                services.AddSingleton(job);
+            }
+
+            foreach (var importer in strand.Importers)
+            {
+                services.AddSingleton(importer);
+            }
+
+            foreach (var section in strand.Sections)
+            {
+                services.AddSingleton<SeriousViolence.Abstractions.IStrandPageSection>(section);
+            }
+
+            foreach (var entry in strand.NavigationEntries)
+            {
+                services.AddSingleton(entry);
+            }
+        }
+    }
+
+    private static void AddContextOnSharedSource<TContext>(IServiceCollection services)
+        where TContext : DbContext =>
+        services.AddDbContext<TContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<OutboxSignalInterceptor>()));
 
     /// <summary>A module's DbContext on the shared data source, with its migrations registered for start-up.</summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema, System.Reflection.Assembly migrations)
         where TContext : DbContext
     {
         services.AddSingleton(new MigrationSource(schema, migrations));
-        services.AddDbContext<TContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<OutboxSignalInterceptor>()));
+        AddContextOnSharedSource<TContext>(services);
         return services;
     }
 }

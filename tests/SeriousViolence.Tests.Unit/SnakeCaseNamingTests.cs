@@ -1,3 +1,4 @@
+using SeriousViolence.Plugins;
 using SeriousViolence.Platform.Persistence;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Plugins;
 using SeriousViolence.Platform.Persistence;
 
 namespace SeriousViolence.Board.ReadModel;

@@ -1,4 +1,5 @@
 using MassTransit;
+using SeriousViolence.Plugins;
 using SeriousViolence.Platform.Messaging;
 
 namespace SeriousViolence.Board.ReadModel;

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SeriousViolence.Plugins;
 using SeriousViolence.Contracts;
 using SeriousViolence.Platform.Messaging;
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Plugins;
 using SeriousViolence.Contracts;
 using SeriousViolence.Platform.Messaging;
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Contracts;
 using SeriousViolence.Governance.Snapshots;

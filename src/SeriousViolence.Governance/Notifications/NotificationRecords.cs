@@ -1,7 +1,7 @@
 namespace SeriousViolence.Governance.Notifications;
 
 /// <summary>An in-app notification for one person (the bell).</summary>
-[SeriousViolence.Platform.Audit.NotAudited] // a message to one person, not a change to the strategy
+[SeriousViolence.Plugins.NotAudited] // a message to one person, not a change to the strategy
 public sealed class Notification
 {
     public Guid Id { get; set; }
@@ -20,7 +20,7 @@ public sealed class Notification
 }
 
 /// <summary>An e-mail waiting in the outbox, or sent (<see cref="SentAt"/>).</summary>
-[SeriousViolence.Platform.Audit.NotAudited] // the mail outbox: plumbing
+[SeriousViolence.Plugins.NotAudited] // the mail outbox: plumbing
 public sealed class OutgoingEmail
 {
     public Guid Id { get; set; }

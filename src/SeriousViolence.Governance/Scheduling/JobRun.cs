@@ -1,7 +1,7 @@
 namespace SeriousViolence.Governance.Scheduling;
 
 /// <summary>One run of a scheduled job, as the job itself recorded it.</summary>
-[SeriousViolence.Platform.Audit.NotAudited] // the job log itself; what a job changes is audited
+[SeriousViolence.Plugins.NotAudited] // the job log itself; what a job changes is audited
 public sealed class JobRun
 {
     public Guid Id { get; set; }

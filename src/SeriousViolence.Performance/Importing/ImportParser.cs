@@ -1,3 +1,4 @@
+using SeriousViolence.Abstractions;
 using System.Globalization;
 
 namespace SeriousViolence.Performance.Importing;

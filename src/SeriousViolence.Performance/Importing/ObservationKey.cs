@@ -1,11 +1,6 @@
-namespace SeriousViolence.Performance.Importing;
+using SeriousViolence.Abstractions;
 
-public enum PeriodKind
-{
-    Month,
-    Quarter,
-    Year,
-}
+namespace SeriousViolence.Performance.Importing;
 
 public readonly record struct ObservationKey(string Measure, PeriodKind Kind, DateOnly PeriodStart, string Geography);
 

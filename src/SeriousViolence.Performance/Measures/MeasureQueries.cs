@@ -1,3 +1,4 @@
+using SeriousViolence.Abstractions;
 using Npgsql;
 using SeriousViolence.Performance.Api;
 using SeriousViolence.Performance.Importing;

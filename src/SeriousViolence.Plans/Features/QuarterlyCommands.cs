@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Contracts;
 using SeriousViolence.Plans.Model;

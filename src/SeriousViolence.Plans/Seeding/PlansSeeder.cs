@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Platform.Messaging;

@@ -5,20 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SeriousViolence.Abstractions;
-using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Platform.Audit;
-
-/// <summary>A module context whose every change is audited; the command that changes it says who is acting.</summary>
-public interface IAuditedContext
-{
-    /// <summary>Who is making the changes this context will save. A save with changes and no actor is refused.</summary>
-    Actor? ActingAs { get; set; }
-}
-
-/// <summary>Marks an entity that is plumbing rather than information (outbox, inbox): its rows are not audited.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class NotAuditedAttribute : Attribute;
 
 /// <summary>
 /// Writes an audit record (who, when, what, the changed fields before and after) for every entity a save adds,

@@ -46,6 +46,6 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock) 
     {
         ArgumentNullException.ThrowIfNull(denied);
         var actor = denied.Actor ?? Actor.Anonymous;
-        return RecordAsync(actor, new AuditEvent(AuditKinds.AccessDenied, $"{attempted}: {denied.Message}", "capability", denied.Capability?.ToString() ?? "", denied.StrandId), cancellationToken);
+        return RecordAsync(actor, new AuditEvent(AuditKinds.AccessDenied, $"{attempted}: {denied.Message}", "capability", denied.CapabilityName, denied.StrandId), cancellationToken);
     }
 }

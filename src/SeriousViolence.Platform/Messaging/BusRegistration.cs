@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SeriousViolence.Platform.Plugins;
 using SeriousViolence.Platform.Startup;
 
 namespace SeriousViolence.Platform.Messaging;
@@ -9,7 +10,7 @@ public static class BusRegistration
 {
     /// <summary>
     /// MassTransit with the in-memory transport unless <c>Messaging:Transport</c> is <c>RabbitMQ</c>. Consumers are listed
-    /// explicitly by the modules that own them.
+    /// explicitly by the modules that own them; the strand plugins' consumers are added from their contributions.
     /// </summary>
     public static MessagingSettings AddSeriousViolenceBus(
         this IServiceCollection services,
@@ -36,6 +37,12 @@ public static class BusRegistration
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("sv", includeNamespace: false));
             addConsumers(x);
+            // Each strand plugin's own consumers, declared in its Contribute, on their own queues like the core modules'.
+            var plugins = services.LastOrDefault(d => d.ServiceType == typeof(PluginRegistry))?.ImplementationInstance as PluginRegistry;
+            foreach (var consumer in plugins?.Consumers ?? [])
+            {
+                x.AddConsumer(consumer);
+            }
             if (settings.UsesRabbitMq)
             {
                 x.UsingRabbitMq((context, cfg) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Platform.Messaging;
 
@@ -31,6 +32,7 @@ public sealed class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     IBusControl bus,
     IEnumerable<OutboxTable> tables,
+    MessageTypes messageTypes,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -38,6 +40,10 @@ public sealed class OutboxDispatcher(
 {
     private readonly OutboxOptions _options = options.Value;
     private readonly OutboxTable[] _tables = [.. tables.DistinctBy(t => t.Schema)];
+    private readonly string[] _types = [.. messageTypes.Names];
+    private readonly string[] _modules = [.. messageTypes.Modules];
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastHeldCheck = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +73,8 @@ public sealed class OutboxDispatcher(
                 {
                     published += await DispatchBatchAsync(table.Schema, stoppingToken);
                 }
+
+                await ReportHeldAsync(stoppingToken);
 
                 failures = 0;
                 if (published > 0)
@@ -104,19 +112,22 @@ public sealed class OutboxDispatcher(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var pending = new List<(Guid Id, string Type, string Body)>();
+        var pending = new List<(Guid Id, string Type, string Body, string? Source)>();
         await using (var select = new NpgsqlCommand(
             $"""
-            SELECT id, message_type, body::text FROM "{schema}".{Outbox.Table}
-            WHERE dispatched_at IS NULL ORDER BY seq LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED
+            SELECT id, message_type, body::text, source_module FROM "{schema}".{Outbox.Table}
+            WHERE dispatched_at IS NULL AND {Publishable}
+            ORDER BY seq LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED
             """,
             connection,
             transaction))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
+            select.Parameters.Add(new NpgsqlParameter("types", _types));
+            select.Parameters.Add(new NpgsqlParameter("modules", _modules));
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                pending.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+                pending.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
             }
         }
 
@@ -127,15 +138,24 @@ public sealed class OutboxDispatcher(
 
         var published = new List<Guid>(pending.Count);
         Exception? failure = null;
-        foreach (var (id, typeName, body) in pending)
+        foreach (var (id, typeName, body, source) in pending)
         {
             try
             {
-                var messageType = ContractTypes.Resolve(typeName);
+                // The query selected only registered types; resolve again so that nothing else is ever instantiated.
+                if (!messageTypes.TryResolve(typeName, out var messageType))
+                {
+                    throw new InvalidOperationException($"Outbox message type '{typeName}' is not registered by a loaded module.");
+                }
+
                 var message = System.Text.Json.JsonSerializer.Deserialize(body, messageType, Outbox.Json)!;
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_options.PublishTimeout);
-                await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(ctx => ctx.MessageId = id), timeout.Token);
+                await bus.Publish(message, messageType, Pipe.Execute<PublishContext>(ctx =>
+                {
+                    ctx.MessageId = id;
+                    ctx.Headers.Set(SourceModuleHeader, source ?? schema);
+                }), timeout.Token);
                 published.Add(id);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -165,6 +185,62 @@ public sealed class OutboxDispatcher(
 
         await transaction.CommitAsync(cancellationToken);
         return failure is null ? published.Count : throw new OutboxPublishException(schema, published.Count, failure);
+    }
+
+    /// <summary>The header that names the module a message was published for (a strand plugin, or the core schema).</summary>
+    public const string SourceModuleHeader = "SV-Source-Module";
+
+    // A row is published only if a loaded module registered its type and, when it names a source module, that module is loaded.
+    private const string Publishable = "message_type = ANY(@types) AND (source_module IS NULL OR source_module = ANY(@modules))";
+
+    /// <summary>
+    /// Rows the dispatcher will not publish (a type no loaded module registered, or a strand that left the
+    /// configuration) stay in the outbox, unread; each kind is reported once per process, checked once a minute.
+    /// </summary>
+    private async Task ReportHeldAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _lastHeldCheck < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        _lastHeldCheck = now;
+        foreach (var (held, count) in await HeldAsync(cancellationToken))
+        {
+            if (_reported.Add(held))
+            {
+                logger.LogWarning("Outbox: {Count} message(s) held and not published: {Held}", count, held);
+            }
+        }
+    }
+
+    /// <summary>What is held in every outbox and why: "plans: SeriousViolence.Contracts.X from module Y (module not loaded)".</summary>
+    public async Task<IReadOnlyList<(string Held, long Count)>> HeldAsync(CancellationToken cancellationToken)
+    {
+        var held = new List<(string, long)>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var table in _tables)
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                SELECT message_type, source_module, count(*) FROM "{table.Schema}".{Outbox.Table}
+                WHERE dispatched_at IS NULL AND NOT ({Publishable}) GROUP BY message_type, source_module
+                """,
+                connection);
+            command.Parameters.Add(new NpgsqlParameter("types", _types));
+            command.Parameters.Add(new NpgsqlParameter("modules", _modules));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var type = reader.GetString(0);
+                var source = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var why = !_types.Contains(type, StringComparer.Ordinal) ? "type not registered by a loaded module" : $"module {source} not loaded";
+                held.Add(($"{table.Schema}: {type}{(source is null ? "" : $" from {source}")} ({why})", reader.GetInt64(2)));
+            }
+        }
+
+        return held;
     }
 
     private static string Describe(Exception ex) =>

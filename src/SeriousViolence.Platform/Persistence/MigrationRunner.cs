@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SeriousViolence.Platform.Startup;
 
 namespace SeriousViolence.Platform.Persistence;
 
@@ -26,14 +27,33 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mig
         {
             foreach (var source in sources)
             {
-                await EnsureHistoryAsync(connection, source.Schema, cancellationToken);
+                await EnsureHistoryAsync(connection, source, cancellationToken);
                 var done = await AppliedVersionsAsync(connection, source.Schema, cancellationToken);
-                foreach (var script in source.Scripts().Where(s => !done.Contains(s.Version)))
+                IReadOnlyList<MigrationScript> scripts;
+                try
+                {
+                    scripts = source.Scripts();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new StartupException($"The {source.Owner} cannot be migrated: {ex.Message}", ex);
+                }
+
+                foreach (var script in scripts.Where(s => !done.Contains(s.Version)))
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                    await using (var command = new NpgsqlCommand(script.Sql, connection, transaction))
+                    try
                     {
+                        await using var command = new NpgsqlCommand(script.Sql, connection, transaction);
                         await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    catch (PostgresException ex)
+                    {
+                        // One line for the operator: whose script, which one, and what PostgreSQL said. Nothing of it is kept.
+                        await transaction.RollbackAsync(CancellationToken.None);
+                        throw new StartupException(
+                            $"Migration {script.Name} of the {source.Owner} (schema {source.Schema}) failed and was rolled back: {ex.SqlState} {ex.MessageText}" +
+                            (ex.Position > 0 ? $" (at character {ex.Position})" : ""), ex);
                     }
 
                     await using (var record = new NpgsqlCommand(
@@ -61,8 +81,9 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mig
         return applied;
     }
 
-    private static async Task EnsureHistoryAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    private static async Task EnsureHistoryAsync(NpgsqlConnection connection, MigrationSource source, CancellationToken cancellationToken)
     {
+        var schema = source.Schema;
         var sql = $"""
             CREATE SCHEMA IF NOT EXISTS "{schema}";
             CREATE TABLE IF NOT EXISTS "{schema}".schema_migrations (
@@ -71,6 +92,33 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mig
                 applied_at timestamptz NOT NULL
             );
             """;
+        if (source.WithMessaging)
+        {
+            // A strand's plumbing is the platform's, not the strand author's: the outbox its DbContext maps and the inbox
+            // its consumers record processed message ids in.
+            sql += $"""
+
+                CREATE TABLE IF NOT EXISTS "{schema}".outbox_messages (
+                    id uuid PRIMARY KEY,
+                    seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+                    message_type text NOT NULL,
+                    body jsonb NOT NULL,
+                    source_module text NULL,
+                    created_at timestamptz NOT NULL,
+                    dispatched_at timestamptz NULL,
+                    attempts integer NOT NULL DEFAULT 0,
+                    last_error text NULL
+                );
+                CREATE INDEX IF NOT EXISTS outbox_messages_pending ON "{schema}".outbox_messages (seq) WHERE dispatched_at IS NULL;
+                CREATE TABLE IF NOT EXISTS "{schema}".processed_messages (
+                    message_id uuid NOT NULL,
+                    consumer text NOT NULL,
+                    processed_at timestamptz NOT NULL,
+                    PRIMARY KEY (message_id, consumer)
+                );
+                """;
+        }
+
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

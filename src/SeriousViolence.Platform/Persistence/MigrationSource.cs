@@ -8,6 +8,12 @@ namespace SeriousViolence.Platform.Persistence;
 /// </summary>
 public sealed record MigrationSource(string Schema, Assembly Assembly)
 {
+    /// <summary>Who owns the schema, for the operator: "module plans", "strand 'homicide'".</summary>
+    public string Owner { get; init; } = "module " + Schema;
+
+    /// <summary>True for a strand's schema: the runner adds the outbox and inbox tables the platform's messaging needs.</summary>
+    public bool WithMessaging { get; init; }
+
     public IReadOnlyList<MigrationScript> Scripts()
     {
         const string marker = ".Migrations.";

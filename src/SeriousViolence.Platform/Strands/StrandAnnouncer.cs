@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Contracts;
 using SeriousViolence.Platform.Messaging;

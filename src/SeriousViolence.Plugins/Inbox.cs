@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace SeriousViolence.Platform.Messaging;
+namespace SeriousViolence.Plugins;
 
 /// <summary>
 /// Makes a consumer idempotent: the first call for a message id records it in the context's schema

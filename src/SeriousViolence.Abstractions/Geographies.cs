@@ -1,4 +1,4 @@
-namespace SeriousViolence.Performance.Importing;
+namespace SeriousViolence.Abstractions;
 
 /// <summary>
 /// London's 33 local-authority areas by ONS GSS code, and the MPS's pseudo-boroughs. A pseudo-borough's offences are

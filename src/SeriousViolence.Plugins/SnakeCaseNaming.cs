@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace SeriousViolence.Platform.Persistence;
+namespace SeriousViolence.Plugins;
 
 /// <summary>Maps EF Core's PascalCase names onto the snake_case names our SQL migrations use.</summary>
 public static class SnakeCaseNaming

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
-namespace SeriousViolence.Platform.Messaging;
+namespace SeriousViolence.Plugins;
 
 /// <summary>
 /// A message waiting to reach the bus. Written in the same transaction as the change it reports, so a committed change
-/// always has its message; <see cref="OutboxDispatcher"/> publishes it and stamps <see cref="DispatchedAt"/>.
+/// always has its message; the platform's dispatcher publishes it and stamps <see cref="DispatchedAt"/>.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -17,6 +17,13 @@ public sealed class OutboxMessage
     public required string MessageType { get; set; }
 
     public required string Body { get; set; }
+
+    /// <summary>
+    /// The module the message is about and on whose behalf it is published (a strand plugin's assembly name, e.g.
+    /// SeriousViolence.Strands.Homicide), or null for the core module that owns the table. The dispatcher publishes a
+    /// row only while that module is loaded.
+    /// </summary>
+    public string? SourceModule { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -31,7 +38,8 @@ public static class Outbox
 {
     public const string Table = "outbox_messages";
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How message bodies are written to, and read from, the outbox.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps the outbox table into the context's own schema.</summary>
     public static void MapOutbox(this ModelBuilder modelBuilder)
@@ -47,10 +55,11 @@ public static class Outbox
     }
 
     /// <summary>
-    /// Queues a contract message to be published when the context's transaction commits. The message id becomes the
-    /// MassTransit MessageId, which consumers use to stay idempotent.
+    /// Queues a message to be published when the context's transaction commits. The message id becomes the
+    /// MassTransit MessageId, which consumers use to stay idempotent. <paramref name="sourceModule"/> names the strand
+    /// module the message is about when a core module publishes for it (see <see cref="OutboxMessage.SourceModule"/>).
     /// </summary>
-    public static Guid Enqueue<TMessage>(this DbContext db, TMessage message, DateTimeOffset now)
+    public static Guid Enqueue<TMessage>(this DbContext db, TMessage message, DateTimeOffset now, string? sourceModule = null)
         where TMessage : class
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -61,11 +70,9 @@ public static class Outbox
             Id = id,
             MessageType = typeof(TMessage).FullName!,
             Body = JsonSerializer.Serialize(message, Json),
+            SourceModule = sourceModule ?? (db as StrandDbContext)?.SourceModule,
             CreatedAt = now,
         });
         return id;
     }
 }
-
-/// <summary>A schema that holds an outbox table the dispatcher must drain.</summary>
-public sealed record OutboxTable(string Schema);
