@@ -30,5 +30,6 @@ public static class BoardServices
         bus.AddConsumer<MeasureObservationsRecordedConsumer>();
         bus.AddConsumer<StrategyAnnouncedConsumer>();
         bus.AddConsumer<MeasureDefinedConsumer>();
+        bus.AddConsumer<StrandHighlightsPublishedConsumer>();
     }
 }
