@@ -33,14 +33,14 @@ public sealed class MigrationTests
         Assert.Equal(
             ["platform/0001_platform_initial.sql", "platform/0002_platform_audit.sql", "platform/0003_platform_outbox_source_module.sql",
              "plans/0001_plans_initial.sql", "plans/0002_plans_marking_sharing.sql", "plans/0003_plans_outbox_source_module.sql",
-             "performance/0001_performance_initial.sql", "performance/0002_performance_measure_owners.sql", "board/0001_board_initial.sql", "board/0002_board_objectives.sql", "board/0003_board_measures.sql", "board/0004_board_dashboard.sql",
+             "performance/0001_performance_initial.sql", "performance/0002_performance_measure_owners.sql", "board/0001_board_initial.sql", "board/0002_board_objectives.sql", "board/0003_board_measures.sql", "board/0004_board_dashboard.sql", "board/0005_board_strand_plugins.sql",
              "security/0001_security_users.sql"],
             first);
         Assert.Empty(second);
         var tables = await db.ColumnAsync(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('platform','board') ORDER BY 1");
         Assert.Equal(
-            ["board.announcements", "board.measure_observations", "board.measures", "board.objective_updates", "board.objectives", "board.processed_messages", "board.quarterly_submissions", "board.schema_migrations", "board.strands", "board.strategy",
+            ["board.announcements", "board.measure_observations", "board.measures", "board.objective_updates", "board.objectives", "board.processed_messages", "board.quarterly_submissions", "board.schema_migrations", "board.strand_highlights", "board.strands", "board.strategy",
              "platform.audit_records", "platform.outbox_messages", "platform.schema_migrations", "platform.strands"],
             tables);
         var plans = await db.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'plans' ORDER BY 1");
@@ -58,11 +58,11 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Runner(dataSource).ApplyAsync(CancellationToken.None), Runner(dataSource).ApplyAsync(CancellationToken.None));
 
-        Assert.Equal(13, results.Sum(r => r.Count));
+        Assert.Equal(14, results.Sum(r => r.Count));
         Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.schema_migrations"));
         Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM plans.schema_migrations"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM security.schema_migrations"));
-        Assert.Equal(4L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
+        Assert.Equal(5L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.schema_migrations"));
     }
 }
