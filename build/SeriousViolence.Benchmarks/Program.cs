@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -48,7 +49,12 @@ for (var round = 1; round <= rounds; round++)
         await using var dataSource = NpgsqlDataSource.Create(cs);
         await new MigrationRunner(dataSource, [new MigrationSource("platform", typeof(MigrationRunner).Assembly), new MigrationSource("performance", typeof(PerformanceServices).Assembly)], NullLogger<MigrationRunner>.Instance)
             .ApplyAsync(CancellationToken.None);
-        await new PerformanceSeeder(dataSource).RunAsync(CancellationToken.None);
+        // The measures are declared by the strand plugins, as the host loads them.
+        var strands = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [SeriousViolence.Platform.Strands.StrandCatalog.ConfigurationKey] = "SeriousViolence.Strands.Jigsaw,SeriousViolence.Strands.Sapphire,SeriousViolence.Strands.DomesticViolenceHateCrime,SeriousViolence.Strands.SeriousYouthViolence,SeriousViolence.Strands.GangsCriminalNetworks,SeriousViolence.Strands.Homicide,SeriousViolence.Strands.GrievousBodilyHarm,SeriousViolence.Strands.ChildAbuse" })
+            .Build();
+        var plugins = SeriousViolence.Platform.Plugins.PluginRegistry.Collect(SeriousViolence.Platform.Strands.StrandCatalog.FromConfiguration(strands));
+        await new PerformanceSeeder(dataSource, plugins).RunAsync(CancellationToken.None);
         var service = new ImportService(dataSource, TimeProvider.System, new SeriousViolence.Platform.Audit.AuditTrail(dataSource, TimeProvider.System), NullLogger<ImportService>.Instance);
 
         // Ours: parse, validate, COPY to staging, merge with revisions, outbox: the whole import, file after file.

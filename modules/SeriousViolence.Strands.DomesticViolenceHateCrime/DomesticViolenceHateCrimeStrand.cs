@@ -1,12 +1,12 @@
-using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.DomesticViolenceHateCrime.DomesticViolenceHateCrimeStrand))]
 
 namespace SeriousViolence.Strands.DomesticViolenceHateCrime;
 
 /// <summary>Strand 3 of the Serious Violence Strategy: Domestic Violence and Hate Crime. Its one registration point.</summary>
-public sealed class DomesticViolenceHateCrimeStrand : Module, IStrandModule
+public sealed class DomesticViolenceHateCrimeStrand : StrandModule
 {
     /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
     public static readonly StrandDescriptor Strand = new()
@@ -39,13 +39,15 @@ public sealed class DomesticViolenceHateCrimeStrand : Module, IStrandModule
         ],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
-    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(DomesticViolenceHateCrimeStrand).Assembly);
+    public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(DomesticViolenceHateCrimeStrand).Assembly);
 
-    protected override void Load(ContainerBuilder builder)
+    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    public override void Contribute(IStrandContributions strand)
     {
-        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.MeasuresFrom(typeof(DomesticViolenceHateCrimeStrand).Assembly);
     }
 }

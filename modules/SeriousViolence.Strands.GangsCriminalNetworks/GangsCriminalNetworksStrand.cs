@@ -1,12 +1,12 @@
-using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.GangsCriminalNetworks.GangsCriminalNetworksStrand))]
 
 namespace SeriousViolence.Strands.GangsCriminalNetworks;
 
 /// <summary>Strand 5 of the Serious Violence Strategy: Gangs and Criminal Networks. Its one registration point.</summary>
-public sealed class GangsCriminalNetworksStrand : Module, IStrandModule
+public sealed class GangsCriminalNetworksStrand : StrandModule
 {
     /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
     public static readonly StrandDescriptor Strand = new()
@@ -26,13 +26,15 @@ public sealed class GangsCriminalNetworksStrand : Module, IStrandModule
         ],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
-    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(GangsCriminalNetworksStrand).Assembly);
+    public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(GangsCriminalNetworksStrand).Assembly);
 
-    protected override void Load(ContainerBuilder builder)
+    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    public override void Contribute(IStrandContributions strand)
     {
-        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.MeasuresFrom(typeof(GangsCriminalNetworksStrand).Assembly);
     }
 }

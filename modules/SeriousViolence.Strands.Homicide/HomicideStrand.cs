@@ -1,12 +1,13 @@
-using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
+using SeriousViolence.Strands.Homicide.Importing;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.Homicide.HomicideStrand))]
 
 namespace SeriousViolence.Strands.Homicide;
 
 /// <summary>Strand 6 of the Serious Violence Strategy: Homicide. Its one registration point.</summary>
-public sealed class HomicideStrand : Module, IStrandModule
+public sealed class HomicideStrand : StrandModule
 {
     /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
     public static readonly StrandDescriptor Strand = new()
@@ -28,13 +29,19 @@ public sealed class HomicideStrand : Module, IStrandModule
         ],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
-    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(HomicideStrand).Assembly);
+    public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(HomicideStrand).Assembly);
 
-    protected override void Load(ContainerBuilder builder)
+    /// <summary>
+    /// The measures the strand owns (Seed/measures.json), which Performance stores and charts, and the importer of the
+    /// homicide victims file, which feeds two of them.
+    /// </summary>
+    public override void Contribute(IStrandContributions strand)
     {
-        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.MeasuresFrom(typeof(HomicideStrand).Assembly);
+        strand.Importer<HomicideVictimsImporter>();
     }
 }

@@ -1,12 +1,12 @@
-using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.Jigsaw.JigsawStrand))]
 
 namespace SeriousViolence.Strands.Jigsaw;
 
 /// <summary>Strand 1 of the Serious Violence Strategy: Sex Offender Management (Jigsaw). Its one registration point.</summary>
-public sealed class JigsawStrand : Module, IStrandModule
+public sealed class JigsawStrand : StrandModule
 {
     /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
     public static readonly StrandDescriptor Strand = new()
@@ -28,13 +28,15 @@ public sealed class JigsawStrand : Module, IStrandModule
         ],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
-    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(JigsawStrand).Assembly);
+    public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(JigsawStrand).Assembly);
 
-    protected override void Load(ContainerBuilder builder)
+    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    public override void Contribute(IStrandContributions strand)
     {
-        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.MeasuresFrom(typeof(JigsawStrand).Assembly);
     }
 }

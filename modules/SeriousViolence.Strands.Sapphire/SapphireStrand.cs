@@ -1,12 +1,12 @@
-using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.Sapphire.SapphireStrand))]
 
 namespace SeriousViolence.Strands.Sapphire;
 
 /// <summary>Strand 2 of the Serious Violence Strategy: Rape and Serious Sexual Offences (Sapphire). Its one registration point.</summary>
-public sealed class SapphireStrand : Module, IStrandModule
+public sealed class SapphireStrand : StrandModule
 {
     /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
     public static readonly StrandDescriptor Strand = new()
@@ -27,13 +27,15 @@ public sealed class SapphireStrand : Module, IStrandModule
         ],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
-    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(SapphireStrand).Assembly);
+    public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(SapphireStrand).Assembly);
 
-    protected override void Load(ContainerBuilder builder)
+    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    public override void Contribute(IStrandContributions strand)
     {
-        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.MeasuresFrom(typeof(SapphireStrand).Assembly);
     }
 }

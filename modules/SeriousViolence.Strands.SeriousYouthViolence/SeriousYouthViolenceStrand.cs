@@ -1,12 +1,12 @@
-using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.SeriousYouthViolence.SeriousYouthViolenceStrand))]
 
 namespace SeriousViolence.Strands.SeriousYouthViolence;
 
 /// <summary>Strand 4 of the Serious Violence Strategy: Serious Youth Violence. Its one registration point.</summary>
-public sealed class SeriousYouthViolenceStrand : Module, IStrandModule
+public sealed class SeriousYouthViolenceStrand : StrandModule
 {
     /// <summary>As the strategy (seeds/003) describes the strand; aim and success measures verbatim from its action-plan table.</summary>
     public static readonly StrandDescriptor Strand = new()
@@ -32,13 +32,15 @@ public sealed class SeriousYouthViolenceStrand : Module, IStrandModule
         ],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
-    public StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(SeriousYouthViolenceStrand).Assembly);
+    public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(SeriousYouthViolenceStrand).Assembly);
 
-    protected override void Load(ContainerBuilder builder)
+    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    public override void Contribute(IStrandContributions strand)
     {
-        builder.RegisterInstance(Strand).Keyed<StrandDescriptor>(Strand.Id);
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.MeasuresFrom(typeof(SeriousYouthViolenceStrand).Assembly);
     }
 }

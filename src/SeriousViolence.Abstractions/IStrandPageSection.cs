@@ -18,5 +18,5 @@ public interface IStrandPageSection
 /// <summary>A link a strand plugin adds under its strand in the navigation (e.g. "Disruptions").</summary>
 /// <param name="StrandId">The strand it sits under.</param>
 /// <param name="Title">The link's text.</param>
-/// <param name="Href">A path inside the strand's own pages, e.g. "/strands/gangs-criminal-networks/disruptions".</param>
+/// <param name="Href">A path inside the strand's own pages, e.g. "/strands/{strandId}/disruptions".</param>
 public sealed record StrandNavigationEntry(string StrandId, string Title, string Href);

@@ -12,6 +12,7 @@ public static class BoardServices
         services.AddModuleDbContext<BoardDbContext>(BoardDbContext.Schema, typeof(BoardDbContext).Assembly);
         services.AddSingleton<BoardNotifier>();
         services.AddScoped<BoardQueries>();
+        services.AddScoped<SeriousViolence.Abstractions.IBoardReadModel, BoardReadModel>();
         services.AddScoped<BoardRebuild>();
         services.AddScoped<Dashboard.BoardDashboard>();
         services.AddSingleton<Dashboard.BoroughBoundaries>();
@@ -29,5 +30,6 @@ public static class BoardServices
         bus.AddConsumer<MeasureObservationsRecordedConsumer>();
         bus.AddConsumer<StrategyAnnouncedConsumer>();
         bus.AddConsumer<MeasureDefinedConsumer>();
+        bus.AddConsumer<StrandHighlightsPublishedConsumer>();
     }
 }

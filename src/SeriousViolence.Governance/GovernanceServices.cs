@@ -56,13 +56,16 @@ public static class GovernanceServices
     /// <summary>
     /// Quartz 4 through its own DI/hosting integration: the ADO job store in schema governance (tables made by our
     /// migration 0001, checked by Quartz at start), clustered so that every host instance against the database shares
-    /// the jobs and each firing runs on one of them. Misfire policy: docs/decisions/0003-quartz-scheduling.md.
+    /// the jobs and each firing runs on one of them. Strand jobs join the same scheduler (<see cref="StrandJobs"/>).
+    /// Misfire policy: docs/decisions/0003-quartz-scheduling.md.
     /// </summary>
     private static void AddScheduler(IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(SchedulerSettings.Section).Get<SchedulerSettings>() ?? new SchedulerSettings();
         services.AddSingleton(settings);
         var connectionString = DatabaseSettings.Read(configuration).ConnectionString;
+        // Registered by the platform (AddSeriousViolencePlatform) before Governance, one per job a strand declares.
+        var strandJobs = StrandJobs.Registrations(services);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
@@ -97,6 +100,7 @@ public static class GovernanceServices
                 t => t.WithIdentity(MeetingPacksJob.Name).WithDescription("Issues the pack of each Board meeting in the coming week.")
                     .WithCronSchedule(settings.MeetingPacksCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 j => j.WithIdentity(MeetingPacksJob.Name).WithDescription("Board packs for the monthly meetings."));
+            StrandJobs.Schedule(q, strandJobs, configuration, new HashSet<string>(StringComparer.Ordinal) { QuarterlyCycleJob.Name, EmailOutboxJob.Name, MeetingPacksJob.Name });
         });
         services.AddQuartzHostedService(o =>
         {

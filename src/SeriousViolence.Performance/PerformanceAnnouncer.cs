@@ -5,41 +5,43 @@ using SeriousViolence.Platform.Startup;
 namespace SeriousViolence.Performance;
 
 /// <summary>
-/// Publishes every measure's definition (<c>MeasureDefined</c>) and, on request, every stored observation
-/// (<c>MeasureObservationsRecorded</c>, one message per measure and geography) again, through the outbox, so the
-/// Board can rebuild its picture of the measures from messages alone. Built in SQL, as the import's messages are: a
+/// Publishes every declared measure's definition (<c>MeasureDefined</c>, naming its owner strand) and, on request,
+/// every stored observation of those measures (<c>MeasureObservationsRecorded</c>, one message per measure and
+/// geography) again, through the outbox, so the Board can rebuild its picture of the measures from messages alone. Built in SQL, as the import's messages are: a
 /// full re-announcement is hundreds of thousands of values.
 /// </summary>
 public sealed class PerformanceAnnouncer(NpgsqlDataSource dataSource, TimeProvider clock) : IStateAnnouncer
 {
-    // Definitions are seeded and never edited yet, so every definition is at revision 1.
+    // Definitions are seeded and never edited yet, so every definition is at revision 1. Only measures a loaded plugin
+    // declares are announced, each on behalf of its owner's module (the dispatcher holds the row if that module leaves).
     internal const string DefinitionsSql =
         """
-        INSERT INTO performance.outbox_messages (id, message_type, body, created_at)
+        INSERT INTO performance.outbox_messages (id, message_type, body, created_at, source_module)
         SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureDefined',
                jsonb_build_object(
                    'measureCode', m.code, 'revision', 1, 'occurredAt', @now, 'name', m.name, 'unit', m.unit, 'polarity', m.polarity,
                    'frequency', m.frequency, 'targetValue', m.target_value, 'targetText', m.target_text,
-                   'keyOutcomes', to_jsonb(m.outcomes), 'strandIds', to_jsonb(m.strands)),
-               @now
-        FROM performance.measures m ORDER BY m.code
+                   'keyOutcomes', to_jsonb(m.outcomes), 'strandIds', to_jsonb(m.strands), 'ownerStrandId', m.owner_strand),
+               @now, m.owner_module
+        FROM performance.measures m WHERE m.declared ORDER BY m.code
         """;
 
     private const string ObservationsSql =
         """
-        INSERT INTO performance.outbox_messages (id, message_type, body, created_at)
+        INSERT INTO performance.outbox_messages (id, message_type, body, created_at, source_module)
         SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureObservationsRecorded',
                jsonb_build_object(
                    'measureCode', o.measure_code,
-                   'strandIds', (SELECT to_jsonb(m.strands) FROM performance.measures m WHERE m.code = o.measure_code),
+                   'strandIds', to_jsonb(m.strands),
                    'geography', o.geography,
                    'occurredAt', @now,
                    'observations', jsonb_agg(jsonb_build_object(
                        'periodStart', o.period_start, 'periodKind', o.period_kind, 'value', o.value,
                        'numerator', o.numerator, 'denominator', o.denominator, 'revision', o.revision) ORDER BY o.period_start)),
-               @now
-        FROM performance.observations o
-        GROUP BY o.measure_code, o.geography
+               @now, m.owner_module
+        FROM performance.observations o JOIN performance.measures m ON m.code = o.measure_code
+        WHERE m.declared
+        GROUP BY o.measure_code, o.geography, m.strands, m.owner_module
         ORDER BY o.measure_code, o.geography
         """;
 

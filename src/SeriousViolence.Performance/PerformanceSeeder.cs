@@ -1,67 +1,76 @@
-using SeriousViolence.Abstractions;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using SeriousViolence.Performance.Importing;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Platform.Plugins;
 using SeriousViolence.Platform.Startup;
 
 namespace SeriousViolence.Performance;
 
 /// <summary>
-/// Seeds the measure definitions (the strategy's success measures and targets, and the measures the MPS open data
-/// feeds), the category-to-measure mapping and the geographies. Inserts what is missing and never overwrites: an
-/// analyst's edits to a definition or mapping stand.
+/// Stores the measures the loaded strand plugins declare (<see cref="PluginRegistry.Measures"/>): a new measure is
+/// inserted whole; an existing one gets its owner (strand and plugin module) and strands from the declaration and is
+/// marked declared, and nothing else of it changes (definitions will be editable by analysts). A measure no loaded
+/// plugin declares is marked undeclared: its strand left the configuration, so it is not listed, announced or
+/// recorded, and its history is kept. Also inserts the category feeds the declarations name when missing (mappings an
+/// analyst added stand) and the geographies.
 /// </summary>
-public sealed class PerformanceSeeder(NpgsqlDataSource dataSource) : IStartupTask
+public sealed class PerformanceSeeder(NpgsqlDataSource dataSource, PluginRegistry plugins) : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var document = await JsonDocument.ParseAsync(
-            typeof(PerformanceSeeder).Assembly.GetManifestResourceStream("SeriousViolence.Performance.Seed.measures.v1.json")!, cancellationToken: cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var declarations = plugins.Measures.ToList();
 
-        foreach (var m in document.RootElement.GetProperty("measures").EnumerateArray())
+        foreach (var (owner, module, m) in declarations)
         {
-            await using var insert = new NpgsqlCommand(
+            await using var upsert = new NpgsqlCommand(
                 """
                 INSERT INTO performance.measures (code, name, description, strands, outcomes, unit, numerator, denominator, polarity, target_value,
-                    target_date, target_text, baseline, frequency, geographies, data_source, marking, source_text)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-                ON CONFLICT (code) DO NOTHING
+                    target_date, target_text, baseline, frequency, geographies, data_source, marking, source_text, owner_strand, owner_module, declared)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, true)
+                ON CONFLICT (code) DO UPDATE
+                SET owner_strand = excluded.owner_strand, owner_module = excluded.owner_module, strands = excluded.strands, declared = true
                 """, connection, transaction);
-            object Text(string name) => m.GetProperty(name).ValueKind == JsonValueKind.String ? m.GetProperty(name).GetString()! : DBNull.Value;
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("code").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("name").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("description").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("strands").EnumerateArray().Select(s => s.GetString()!).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("outcomes").EnumerateArray().Select(s => s.GetInt32()).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("unit").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = Text("numerator"), NpgsqlDbType = NpgsqlDbType.Text });
-            insert.Parameters.Add(new NpgsqlParameter { Value = Text("denominator"), NpgsqlDbType = NpgsqlDbType.Text });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("polarity").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("targetValue").ValueKind == JsonValueKind.Number ? m.GetProperty("targetValue").GetDecimal() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("targetDate").ValueKind == JsonValueKind.String ? DateOnly.Parse(m.GetProperty("targetDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
-            insert.Parameters.Add(new NpgsqlParameter { Value = Text("targetText"), NpgsqlDbType = NpgsqlDbType.Text });
-            insert.Parameters.Add(new NpgsqlParameter { Value = Text("baseline"), NpgsqlDbType = NpgsqlDbType.Text });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("frequency").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("geographies").EnumerateArray().Select(s => s.GetString()!).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("dataSource").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = m.GetProperty("marking").GetString()! });
-            insert.Parameters.Add(new NpgsqlParameter { Value = Text("sourceText"), NpgsqlDbType = NpgsqlDbType.Text });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Code });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Name });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Description });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = new[] { owner }.Concat(m.AlsoServes.Where(s => s != owner)).Distinct(StringComparer.Ordinal).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Outcomes.ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Unit });
+            upsert.Parameters.Add(Nullable(m.Numerator, NpgsqlDbType.Text));
+            upsert.Parameters.Add(Nullable(m.Denominator, NpgsqlDbType.Text));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Polarity });
+            upsert.Parameters.Add(Nullable(m.TargetValue, NpgsqlDbType.Numeric));
+            upsert.Parameters.Add(Nullable(m.TargetDate, NpgsqlDbType.Date));
+            upsert.Parameters.Add(Nullable(m.TargetText, NpgsqlDbType.Text));
+            upsert.Parameters.Add(Nullable(m.Baseline, NpgsqlDbType.Text));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Frequency });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Geographies.ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.DataSource });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = m.Marking });
+            upsert.Parameters.Add(Nullable(m.SourceText, NpgsqlDbType.Text));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = owner });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = module });
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+
+            foreach (var feed in m.Mappings)
+            {
+                await using var insert = new NpgsqlCommand(
+                    "INSERT INTO performance.category_mappings (family, major, minor, measure_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", connection, transaction);
+                insert.Parameters.Add(new NpgsqlParameter { Value = feed.Family });
+                insert.Parameters.Add(new NpgsqlParameter { Value = feed.Major });
+                insert.Parameters.Add(new NpgsqlParameter { Value = feed.Minor });
+                insert.Parameters.Add(new NpgsqlParameter { Value = m.Code });
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
-        foreach (var map in document.RootElement.GetProperty("mappings").EnumerateArray())
+        // Whatever no loaded plugin declares has left the configuration with its strand.
+        await using (var withdraw = new NpgsqlCommand("UPDATE performance.measures SET declared = false WHERE declared AND NOT (code = ANY($1))", connection, transaction))
         {
-            await using var insert = new NpgsqlCommand(
-                "INSERT INTO performance.category_mappings (family, major, minor, measure_code) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", connection, transaction);
-            foreach (var field in new[] { "family", "major", "minor", "measure" })
-            {
-                insert.Parameters.Add(new NpgsqlParameter { Value = map.GetProperty(field).GetString()! });
-            }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            withdraw.Parameters.Add(new NpgsqlParameter { Value = declarations.Select(d => d.Measure.Code).ToArray() });
+            await withdraw.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var places = new List<(string Code, string Name, string Kind)> { (Geographies.London, "London (MPS)", "london") };
@@ -79,4 +88,6 @@ public sealed class PerformanceSeeder(NpgsqlDataSource dataSource) : IStartupTas
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SeriousViolence.Performance.Importing;
 using SeriousViolence.Performance.Measures;
@@ -17,10 +18,18 @@ public static class PerformanceServices
         services.AddSingleton<PerformanceAnnouncer>();
         services.AddSingleton<IStateAnnouncer>(sp => sp.GetRequiredService<PerformanceAnnouncer>());
         services.AddScoped<IStartupTask, PerformanceStartup>();
+        services.AddSingleton<PluginImporters>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<MeasureQueries>();
         services.AddSingleton<MeasureCharts>();
         return services;
+    }
+
+    /// <summary>Performance's consumers, listed explicitly: the observations strands publish from their own records.</summary>
+    public static void AddPerformanceConsumers(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<StrandObservationsConsumer>();
     }
 }

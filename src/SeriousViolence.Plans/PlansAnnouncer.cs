@@ -4,15 +4,18 @@ using SeriousViolence.Contracts;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Plans.Seeding;
 using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Platform.Plugins;
 using SeriousViolence.Platform.Startup;
 
 namespace SeriousViolence.Plans;
 
 /// <summary>
 /// Publishes the strategy's shared content, every objective's current state and every quarterly submission (with each
-/// objective's latest update for the quarter) again, through the outbox.
+/// objective's latest update for the quarter) again, through the outbox. Only the loaded strands' objectives and
+/// submissions: a strand removed from configuration is withdrawn from the Board, and re-announcing would bring it back.
+/// Each message names the strand's module (the strategy names none: it is Plans' own).
 /// </summary>
-public sealed class PlansAnnouncer(PlansDbContext db, TimeProvider clock) : IStateAnnouncer
+public sealed class PlansAnnouncer(PlansDbContext db, PluginRegistry plugins, TimeProvider clock) : IStateAnnouncer
 {
     public string What => "objectives";
 
@@ -20,13 +23,14 @@ public sealed class PlansAnnouncer(PlansDbContext db, TimeProvider clock) : ISta
     {
         var now = clock.GetUtcNow();
         db.Enqueue(await StrategyAsync(db, now, cancellationToken), now);
-        var objectives = await db.Objectives.AsNoTracking().OrderBy(o => o.StrandId).ThenBy(o => o.CreatedAt).ToListAsync(cancellationToken);
+        var loaded = plugins.Strands.Select(s => s.Strand.Id).ToList();
+        var objectives = await db.Objectives.AsNoTracking().Where(o => loaded.Contains(o.StrandId)).OrderBy(o => o.StrandId).ThenBy(o => o.CreatedAt).ToListAsync(cancellationToken);
         foreach (var objective in objectives)
         {
-            db.Enqueue(objective.ToMessage(now), now);
+            db.Enqueue(objective.ToMessage(now), now, plugins.ModuleFor(objective.StrandId));
         }
 
-        var submissions = await db.QuarterlySubmissions.AsNoTracking().ToListAsync(cancellationToken);
+        var submissions = await db.QuarterlySubmissions.AsNoTracking().Where(s => loaded.Contains(s.StrandId)).ToListAsync(cancellationToken);
         var updates = (await db.QuarterlyUpdates.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(u => (u.StrandId, u.Quarter))
             .ToDictionary(g => g.Key, g => g.GroupBy(u => u.ObjectiveId).Select(o => o.MaxBy(u => u.Revision)!).ToList());
@@ -37,7 +41,7 @@ public sealed class PlansAnnouncer(PlansDbContext db, TimeProvider clock) : ISta
                 StrandId = s.StrandId, Quarter = s.Quarter, Revision = s.Revision, OccurredAt = now, ObjectivesUpdated = s.ObjectivesUpdated,
                 ObjectivesCarriedForward = s.ObjectivesCarriedForward, SubmittedBy = s.SubmittedBy,
                 Updates = [.. updates.GetValueOrDefault((s.StrandId, s.Quarter), []).Select(ToSubmitted)],
-            }, now);
+            }, now, plugins.ModuleFor(s.StrandId));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -34,6 +34,7 @@ public static class PlatformServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SeriousViolence.Abstractions.IRefusalLog>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditRecords>();
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
 
         services.AddModuleDbContext<PlatformDbContext>(PlatformDbContext.Schema, typeof(PlatformDbContext).Assembly);

@@ -19,8 +19,8 @@ public sealed class OutboxMessage
     public required string Body { get; set; }
 
     /// <summary>
-    /// The module the message is about and on whose behalf it is published (a strand plugin's assembly name, e.g.
-    /// SeriousViolence.Strands.Homicide), or null for the core module that owns the table. The dispatcher publishes a
+    /// The module the message is about and on whose behalf it is published (a strand plugin's assembly name,
+    /// SeriousViolence.Strands.*), or null for the core module that owns the table. The dispatcher publishes a
     /// row only while that module is loaded.
     /// </summary>
     public string? SourceModule { get; set; }

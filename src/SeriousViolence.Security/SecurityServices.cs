@@ -34,6 +34,7 @@ public static class SecurityServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingActorStateProvider>();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<UserDirectory>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<IStartupTask, BootstrapAdministrator>();
         services.AddScoped<IStartupTask, NoAdministratorNotice>();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Governance.People;
 using SeriousViolence.Security.Users;
@@ -7,27 +6,25 @@ namespace SeriousViolence.Web;
 
 /// <summary>
 /// Who governance writes to: the people who hold the roles (strand leads of a strand; Board chair and members), from
-/// the users of sign-in, plus anyone named in Governance:Directory (for example a shared mailbox without an account).
-/// The host joins the two because neither module should know the other.
+/// Security's directory of users, plus anyone named in Governance:Directory (for example a shared mailbox without an
+/// account). The host joins the two because neither module should know the other.
 /// </summary>
 internal sealed class PeopleDirectory(IServiceScopeFactory scopes, ConfiguredGovernanceDirectory configured) : IGovernanceDirectory
 {
+    private static readonly Role[] StrandLead = [Role.StrandLead];
+    private static readonly Role[] Board = [Role.BoardChair, Role.BoardMember];
+
     public async Task<IReadOnlyList<GovernanceRecipient>> StrandLeadsAsync(string strandId, CancellationToken cancellationToken) =>
-        Merge(await UsersAsync(g => g.Role == Role.StrandLead && g.StrandId == strandId, cancellationToken), await configured.StrandLeadsAsync(strandId, cancellationToken));
+        Merge(await HoldersAsync(StrandLead, strandId, cancellationToken), await configured.StrandLeadsAsync(strandId, cancellationToken));
 
     public async Task<IReadOnlyList<GovernanceRecipient>> BoardAsync(CancellationToken cancellationToken) =>
-        Merge(await UsersAsync(g => g.Role == Role.BoardChair || g.Role == Role.BoardMember, cancellationToken), await configured.BoardAsync(cancellationToken));
+        Merge(await HoldersAsync(Board, null, cancellationToken), await configured.BoardAsync(cancellationToken));
 
-    private async Task<List<GovernanceRecipient>> UsersAsync(System.Linq.Expressions.Expression<Func<UserGrant, bool>> holds, CancellationToken cancellationToken)
+    private async Task<List<GovernanceRecipient>> HoldersAsync(Role[] roles, string? strandId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SecurityDbContext>();
-        var ids = db.Grants.Where(holds).Select(g => g.UserId);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.DisabledAt == null && ids.Contains(u.Id))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new GovernanceRecipient(u.Id, u.DisplayName, u.Email))
-            .ToListAsync(cancellationToken);
+        var holders = await scope.ServiceProvider.GetRequiredService<UserDirectory>().HoldersAsync(roles, strandId, cancellationToken);
+        return [.. holders.Select(h => new GovernanceRecipient(h.UserId, h.Name, h.Email))];
     }
 
     private static List<GovernanceRecipient> Merge(List<GovernanceRecipient> users, IReadOnlyList<GovernanceRecipient> configured) =>

@@ -110,6 +110,7 @@ public static class SeriousViolenceHost
         var messaging = builder.Services.AddSeriousViolenceBus(builder.Configuration, bus =>
         {
             bus.AddBoardConsumers();
+            bus.AddPerformanceConsumers();
             bus.AddGovernanceConsumers();
         });
         if (messaging.UsesRabbitMq)

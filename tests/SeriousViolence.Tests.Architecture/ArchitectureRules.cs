@@ -9,11 +9,18 @@ public static class ArchitectureRules
     public const string Abstractions = "SeriousViolence.Abstractions";
     public const string Board = "SeriousViolence.Board";
     public const string Spc = "SeriousViolence.Performance.Spc";
+    public const string Plugins = "SeriousViolence.Plugins";
 
-    /// <summary>What a strand may build on among our projects.</summary>
+    /// <summary>What a strand may build on among our projects: the shared contract, the messages, the components and the plugin kit.</summary>
     public static readonly IReadOnlySet<string> StrandMayReference = new HashSet<string>(StringComparer.Ordinal)
     {
-        Abstractions, Contracts, "SeriousViolence.Ui",
+        Abstractions, Contracts, "SeriousViolence.Ui", Plugins,
+    };
+
+    /// <summary>The plugin kit is what a strand compiles against, so it brings nothing of ours but these two.</summary>
+    public static readonly IReadOnlySet<string> PluginsMayReference = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Abstractions, Contracts,
     };
 
     public static IEnumerable<string> StrandsReferenceNoOtherStrandNorTheBoard(ProjectGraph graph)
@@ -27,6 +34,20 @@ public static class ArchitectureRules
                     ? $"{strand.Name} references another strand, {reference}"
                     : $"{strand.Name} references {reference}; a strand may only reference {string.Join(", ", StrandMayReference)}";
             }
+        }
+    }
+
+    public static IEnumerable<string> PluginsReferenceOnlyAbstractionsAndContracts(ProjectGraph graph)
+    {
+        if (!graph.Nodes.ContainsKey(Plugins))
+        {
+            yield return $"{Plugins} is missing, so the rule cannot be checked";
+            yield break;
+        }
+
+        foreach (var reference in graph.Closure(Plugins).Where(r => !PluginsMayReference.Contains(r)).Order(StringComparer.Ordinal))
+        {
+            yield return $"{Plugins} references {reference}; the plugin kit may only reference {string.Join(", ", PluginsMayReference)}";
         }
     }
 

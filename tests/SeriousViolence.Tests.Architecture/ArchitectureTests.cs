@@ -137,3 +137,63 @@ public sealed class Every_project_is_in_the_solution
         ["modules/SeriousViolence.Strands.Beta/SeriousViolence.Strands.Beta.csproj is not in SeriousViolence.sln"],
         ArchitectureRules.EveryProjectIsInTheSolution(Repositories.Bad, Path.Combine(Repositories.BadRoot, "SeriousViolence.sln")));
 }
+
+public sealed class Each_module_touches_only_its_own_schema
+{
+    [Fact]
+    public void Holds_for_the_repository() => Assert.Empty(SourceRules.ModulesTouchOnlyTheirOwnSchema(Repositories.Root));
+
+    [Fact]
+    public void Catches_the_bad_fixture() => Assert.Equal(
+        [
+            "SeriousViolence.Board touches schema performance (performance.measures) at src/SeriousViolence.Board/Pages/MeasuresPage.razor:7",
+            "SeriousViolence.Governance touches schema security (security.users) at src/SeriousViolence.Governance/Migrations/0001_governance_copy.sql:3",
+            "SeriousViolence.Governance touches schema board (board.objectives) at src/SeriousViolence.Governance/Snapshots/BoardSource.cs:12",
+            "SeriousViolence.Governance touches schema board (board.measure_observations) at src/SeriousViolence.Governance/Snapshots/BoardSource.cs:16",
+            "SeriousViolence.Governance maps to schema performance (ToTable) at src/SeriousViolence.Governance/Snapshots/BoardSource.cs:23",
+            "SeriousViolence.Governance names its schema through options.Schema in HasDefaultSchema, which the test cannot read, at src/SeriousViolence.Governance/Snapshots/BoardSource.cs:24; use a literal or a const",
+            "SeriousViolence.Platform touches schema plans (plans.outbox_messages) at src/SeriousViolence.Platform/Messaging/Dispatcher.cs:11",
+            "SeriousViolence.Strands.Alpha touches schema strand_beta_team (strand_beta_team.sightings) at modules/SeriousViolence.Strands.Alpha/Sightings.cs:8",
+        ],
+        SourceRules.ModulesTouchOnlyTheirOwnSchema(Repositories.BadRoot));
+}
+
+public sealed class No_core_module_names_a_strand
+{
+    [Fact]
+    public void Holds_for_the_repository() => Assert.Empty(SourceRules.CoreSourceNamesNoStrand(Repositories.Root));
+
+    [Fact]
+    public void Reads_every_strand_from_its_descriptor()
+    {
+        var (strands, unreadable) = SourceText.Strands(Repositories.Root);
+        Assert.Empty(unreadable);
+        Assert.Equal(Repositories.Declared.Strands.Count(), strands.Count);
+        Assert.Contains(new StrandIdentity("SeriousViolence.Strands.Homicide", "homicide", "Homicide"), strands);
+        Assert.Contains(strands, s => s.Id == "dv-hate-crime" && s.Schema == "strand_dv_hate_crime");
+    }
+
+    [Fact]
+    public void Catches_the_bad_fixture() => Assert.Equal(
+        [
+            "src/SeriousViolence.Abstractions/StrandNames.cs:5 names the strand alpha by name (Alpha Watch)",
+            "src/SeriousViolence.Board/Cards.cs:5 names the strand alpha by name (ALPHA WATCH)",
+            "src/SeriousViolence.Board/Cards.cs:9 names the strand beta-team by id (beta-team)",
+            "src/SeriousViolence.Board/Pages/MeasuresPage.razor:3 names the strand alpha by name (Alpha Watch)",
+        ],
+        SourceRules.CoreSourceNamesNoStrand(Repositories.BadRoot));
+}
+
+public sealed class The_plugin_kit_references_only_abstractions_and_contracts
+{
+    [Fact]
+    public void Holds_for_the_declared_projects() => Assert.Empty(ArchitectureRules.PluginsReferenceOnlyAbstractionsAndContracts(Repositories.Declared));
+
+    [Fact]
+    public void Holds_for_the_compiled_assemblies() => Assert.Empty(ArchitectureRules.PluginsReferenceOnlyAbstractionsAndContracts(Repositories.Compiled));
+
+    [Fact]
+    public void Catches_the_bad_fixture() => Assert.Equal(
+        ["SeriousViolence.Plugins references SeriousViolence.Platform; the plugin kit may only reference SeriousViolence.Abstractions, SeriousViolence.Contracts"],
+        ArchitectureRules.PluginsReferenceOnlyAbstractionsAndContracts(Repositories.Bad));
+}

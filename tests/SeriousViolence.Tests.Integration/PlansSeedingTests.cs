@@ -134,7 +134,7 @@ public sealed class PlansSeedingTests
             var form = ObjectiveForm.From(objective);
             form.Text = "The lead's own wording.";
             form.Owner = "DI Example";
-            var result = await new ObjectiveCommands(plans, TimeProvider.System).UpdateAsync(Actor.ForStrands("lead", "Lead", "versioned"), id, objective.Revision, form, CancellationToken.None);
+            var result = await new ObjectiveCommands(plans, SeriousViolence.Platform.Plugins.PluginRegistry.Collect(new StrandCatalog([new VersionedStrand([])])), TimeProvider.System).UpdateAsync(Actor.ForStrands("lead", "Lead", "versioned"), id, objective.Revision, form, CancellationToken.None);
             Assert.True(result.Succeeded);
         }
 
@@ -152,7 +152,8 @@ public sealed class PlansSeedingTests
     private static async Task SeedAsync(DbContextOptions<PlansDbContext> options, VersionedStrand strand)
     {
         await using var plans = new PlansDbContext(options);
-        await new PlansSeeder(plans, new StrandCatalog([strand]), TimeProvider.System, NullLogger<PlansSeeder>.Instance).RunAsync(CancellationToken.None);
+        var catalog = new StrandCatalog([strand]);
+        await new PlansSeeder(plans, catalog, SeriousViolence.Platform.Plugins.PluginRegistry.Collect(catalog), TimeProvider.System, NullLogger<PlansSeeder>.Instance).RunAsync(CancellationToken.None);
     }
 
     private sealed class VersionedStrand(IReadOnlyList<StrandSeedVersion> versions) : Autofac.Module, IStrandModule

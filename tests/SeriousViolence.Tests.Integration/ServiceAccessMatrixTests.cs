@@ -5,6 +5,7 @@ using SeriousViolence.Performance.Importing;
 using SeriousViolence.Plans;
 using SeriousViolence.Plans.Features;
 using SeriousViolence.Plans.Model;
+using SeriousViolence.Platform.Audit;
 using SeriousViolence.Security.Audit;
 using SeriousViolence.Security.Users;
 using SeriousViolence.Tests.Support;

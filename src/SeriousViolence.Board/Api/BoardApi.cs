@@ -11,10 +11,15 @@ namespace SeriousViolence.Board.Api;
 public sealed record BoardSummaryDto(
     DateTimeOffset AsAt, string Quarter, string ProtectiveMarking, string RollUpRule, IReadOnlyList<StrandSummaryDto> Strands, IReadOnlyList<MeasureSummaryDto> Measures);
 
-/// <summary>One strand: objectives by status and by RAG (null RAG as "NotAssessed"), and its roll-up.</summary>
+/// <summary>One strand: objectives by status and by RAG (null RAG as "NotAssessed"), its roll-up and its highlights.</summary>
 public sealed record StrandSummaryDto(
     string StrandId, int Number, string Name, string? RollUp, int Objectives, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByRag,
-    double? OnTrackShare, int Overdue, bool SubmittedCurrentQuarter, bool SubmittedLastQuarter);
+    double? OnTrackShare, int Overdue, bool SubmittedCurrentQuarter, bool SubmittedLastQuarter, IReadOnlyList<HighlightDto> Highlights);
+
+/// <summary>A highlight as the strand published it; Status is good, concern or neutral.</summary>
+public sealed record HighlightDto(string Key, string Title, IReadOnlyList<HighlightFigureDto> Figures, string Status, string? Link, string Marking);
+
+public sealed record HighlightFigureDto(string Label, string Value);
 
 /// <summary>One measure's latest London value and its Making Data Count icons.</summary>
 public sealed record MeasureSummaryDto(
@@ -35,7 +40,7 @@ public static class BoardApi
         .RequireCapability(Capability.ViewBoard)
         .WithTags("Board")
         .WithName("GetBoardSummary")
-        .WithSummary("Per strand the objectives by status and RAG with the roll-up; per measure its latest London value and variation and assurance icons.")
+        .WithSummary("Per strand the objectives by status and RAG with the roll-up and the strand's highlights; per measure its latest London value and variation and assurance icons.")
         .Produces<BoardSummaryDto>()
         .ProducesProblem(403);
 
@@ -67,7 +72,9 @@ public static class BoardApi
                     s.StrandId, s.Number, s.Name, s.RollUp?.ToString(), s.Total, s.ByStatus,
                     Rags.Select(r => (r, objectives.Count(o => o.Rag == r))).Append(("NotAssessed", objectives.Count(o => o.Rag is null)))
                         .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
-                    s.OnTrackShare, s.Overdue, s.CurrentQuarter.Received, s.LastQuarter.Received);
+                    s.OnTrackShare, s.Overdue, s.CurrentQuarter.Received, s.LastQuarter.Received,
+                    [.. s.Highlights.Select(h => new HighlightDto(
+                        h.Key, h.Title, [.. h.Figures.Select(f => new HighlightFigureDto(f.Label, f.Value))], BoardText.HighlightKey(h.Status), h.Link, h.Marking))]);
             })],
             [.. picture.Measures.Select(m => new MeasureSummaryDto(
                 m.Code, m.Name, m.Unit, m.KeyOutcomes, m.LatestPeriod, m.LatestValue, m.Variation?.ToString(), m.Assurance.ToString(), m.TargetText))]);

@@ -33,9 +33,11 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
             .GroupBy(u => new { u.StrandId, u.Quarter })
             .Select(g => new { g.Key.StrandId, g.Key.Quarter, At = g.Max(u => u.SubmittedAt) })
             .ToListAsync(cancellationToken);
+        var highlights = await HighlightsAsync(cancellationToken);
         var cards = strands.Select(s => Card(s, objectives.Where(o => o.StrandId == s.StrandId).ToList(),
             submissions.Where(x => x.StrandId == s.StrandId).ToList(),
-            submittedAt.Where(x => x.StrandId == s.StrandId).ToDictionary(x => x.Quarter, x => x.At, StringComparer.Ordinal), quarter)).ToList();
+            submittedAt.Where(x => x.StrandId == s.StrandId).ToDictionary(x => x.Quarter, x => x.At, StringComparer.Ordinal), quarter)
+            with { Highlights = highlights.GetValueOrDefault(s.StrandId) ?? [] }).ToList();
         var measures = await MeasuresAsync(cancellationToken);
         var exceptions = BoardRules.Exceptions(
             [.. strands.Select(s => new StrandFacts(s.StrandId, s.Number, s.Name,
@@ -80,7 +82,7 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
     {
         AccessPolicy.Ensure(actor, Capability.ViewBoard);
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.MeasureCode == measureCode, cancellationToken);
-        if (measure is null)
+        if (measure is null || (measure.OwnerStrand is { } owner && (await WithdrawnAsync(cancellationToken)).Contains(owner)))
         {
             return [];
         }
@@ -100,10 +102,16 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
         })];
     }
 
-    /// <summary>Every measure with London's latest value and its icons, in the order of the key outcomes they evidence.</summary>
+    /// <summary>
+    /// Every measure with London's latest value and its icons, in the order of the key outcomes they evidence. A measure
+    /// owned by a withdrawn strand is left out (it returns when the strand is announced again).
+    /// </summary>
     public async Task<IReadOnlyList<MeasureRow>> MeasuresAsync(CancellationToken cancellationToken)
     {
-        var measures = await db.Measures.AsNoTracking().ToListAsync(cancellationToken);
+        var withdrawn = await WithdrawnAsync(cancellationToken);
+        var measures = (await db.Measures.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(m => m.OwnerStrand is null || !withdrawn.Contains(m.OwnerStrand))
+            .ToList();
         var rows = await db.Observations.AsNoTracking()
             .Where(o => o.Geography == London)
             .OrderBy(o => o.MeasureCode).ThenBy(o => o.PeriodStart)
@@ -122,6 +130,16 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
             })
             .OrderBy(m => m.KeyOutcomes.Count == 0 ? 99 : m.KeyOutcomes.Min()).ThenBy(m => m.Name, StringComparer.Ordinal)];
     }
+
+    private async Task<HashSet<string>> WithdrawnAsync(CancellationToken cancellationToken) =>
+        (await db.Strands.AsNoTracking().Where(s => s.Withdrawn).Select(s => s.StrandId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Each strand's latest highlights as it published them (withdrawn strands have no card to show them on).</summary>
+    private async Task<Dictionary<string, IReadOnlyList<StrandHighlight>>> HighlightsAsync(CancellationToken cancellationToken) =>
+        (await db.Highlights.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(
+            h => h.StrandId,
+            h => (IReadOnlyList<StrandHighlight>)(JsonSerializer.Deserialize<List<StrandHighlight>>(h.Highlights, StrategyAnnouncedConsumer.Json) ?? []),
+            StringComparer.Ordinal);
 
     private async Task<StrategyAnnounced?> StrategyAsync(CancellationToken cancellationToken)
     {

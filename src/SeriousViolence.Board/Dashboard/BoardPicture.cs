@@ -39,7 +39,11 @@ public sealed record StrandCard(
     int Overdue,
     int OfConcern,
     BoardSubmissionState CurrentQuarter,
-    BoardSubmissionState LastQuarter);
+    BoardSubmissionState LastQuarter)
+{
+    /// <summary>What the strand's plugin publishes about itself, as it wrote it (the Board never computes these).</summary>
+    public IReadOnlyList<StrandHighlight> Highlights { get; init; } = [];
+}
 
 /// <summary>A quarter's submission as the Board has it: null <see cref="Revision"/> when not received.</summary>
 public sealed record BoardSubmissionState(string Quarter, long? Revision, DateTimeOffset? SubmittedAt, string? SubmittedBy)

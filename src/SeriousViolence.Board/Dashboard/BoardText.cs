@@ -75,6 +75,37 @@ public static class BoardText
         _ => "–",
     };
 
+    /// <summary>A highlight's status in words (never colour alone); a status the Board does not know reads as neutral.</summary>
+    public static string HighlightStatus(string? status) => HighlightKey(status) switch
+    {
+        "good" => "Good",
+        "concern" => "Of concern",
+        _ => "Neutral",
+    };
+
+    /// <summary>good, concern or neutral, for the CSS class.</summary>
+    public static string HighlightKey(string? status) => status?.Trim().ToLowerInvariant() switch
+    {
+        "good" => "good",
+        "concern" => "concern",
+        _ => "neutral",
+    };
+
+    /// <summary>
+    /// A highlight's link as an href relative to the base, or null: only a path inside the platform ("/..."), so a
+    /// plugin's text can never become a script or off-site link.
+    /// </summary>
+    public static string? HighlightHref(string? link) =>
+        link is { Length: > 1 } l && l[0] == '/' && l[1] != '/' && l[1] != '\\' && !l.Contains(':', StringComparison.Ordinal) ? l.TrimStart('/') : null;
+
+    /// <summary>The heading over the strand cards: the strands the Board was told about, counted.</summary>
+    public static string StrandsHeading(int count) => count switch
+    {
+        0 => "No strand has reported yet",
+        1 => "The one strand reporting",
+        _ => $"The {count.ToString(EnGb)} strands",
+    };
+
     public static string Percent(double? share) => share is { } s ? Math.Round(s * 100).ToString("0", EnGb) + "%" : "–";
 
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm", EnGb) + " UTC";

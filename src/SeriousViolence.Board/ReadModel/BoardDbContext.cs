@@ -25,6 +25,8 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
 
     public DbSet<BoardObservation> Observations => Set<BoardObservation>();
 
+    public DbSet<BoardHighlights> Highlights => Set<BoardHighlights>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -69,6 +71,12 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
         {
             e.ToTable("measure_observations");
             e.HasKey(o => new { o.MeasureCode, o.Geography, o.PeriodKind, o.PeriodStart });
+        });
+        modelBuilder.Entity<BoardHighlights>(e =>
+        {
+            e.ToTable("strand_highlights");
+            e.HasKey(h => h.StrandId);
+            e.Property(h => h.Highlights).HasColumnType("jsonb");
         });
         modelBuilder.ApplySnakeCaseNames();
     }
@@ -226,6 +234,9 @@ public sealed class BoardMeasure
     public List<int> KeyOutcomes { get; set; } = [];
 
     public List<string> StrandIds { get; set; } = [];
+
+    /// <summary>The strand whose plugin declares the measure, or null: hidden while that strand is withdrawn.</summary>
+    public string? OwnerStrand { get; set; }
 }
 
 public sealed class BoardObservation
@@ -247,4 +258,21 @@ public sealed class BoardObservation
     public int Revision { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+}
+
+/// <summary>
+/// A strand's highlights as its latest <c>StrandHighlightsPublished</c> gave them (the message's list, as JSON): each
+/// message replaces the whole list. Hidden while the strand is withdrawn.
+/// </summary>
+public sealed class BoardHighlights
+{
+    public required string StrandId { get; set; }
+
+    public long Revision { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public required string Highlights { get; set; }
 }

@@ -32,7 +32,7 @@ public sealed class BoardRebuild(BoardDbContext db, IEnumerable<IStateAnnouncer>
         await db.Database.ExecuteSqlRawAsync(
             """
             TRUNCATE board.strands, board.announcements, board.objectives, board.quarterly_submissions, board.objective_updates,
-                     board.measure_observations, board.measures, board.strategy, board.processed_messages
+                     board.measure_observations, board.measures, board.strategy, board.strand_highlights, board.processed_messages
             """,
             cancellationToken);
         await notifier.NotifyAsync();

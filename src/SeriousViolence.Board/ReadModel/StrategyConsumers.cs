@@ -67,6 +67,7 @@ public sealed class MeasureDefinedConsumer(BoardDbContext db, BoardNotifier noti
             row.TargetText = m.TargetText;
             row.KeyOutcomes = [.. m.KeyOutcomes];
             row.StrandIds = [.. m.StrandIds];
+            row.OwnerStrand = m.OwnerStrandId;
             return true;
         });
     }

@@ -9,7 +9,7 @@ public sealed class DirectorySettings
 
     public List<PersonSetting> Board { get; set; } = [];
 
-    /// <summary>Keyed by strand id ("jigsaw").</summary>
+    /// <summary>Keyed by strand id (as the strand's descriptor gives it).</summary>
     public Dictionary<string, List<PersonSetting>> StrandLeads { get; set; } = new(StringComparer.Ordinal);
 }
 

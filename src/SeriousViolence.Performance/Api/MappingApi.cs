@@ -58,12 +58,17 @@ public static class MappingApi
                 errors["minor"] = ["Give the minor category (for the knife dashboard: the measure, e.g. Offences)."];
             }
 
-            await using (var exists = db.CreateCommand("SELECT count(*) FROM performance.measures WHERE code = $1"))
+            await using (var exists = db.CreateCommand("SELECT declared FROM performance.measures WHERE code = $1"))
             {
                 exists.Parameters.Add(new NpgsqlParameter { Value = mapping.MeasureCode ?? "" });
-                if ((long)(await exists.ExecuteScalarAsync(ct))! == 0)
+                var declared = await exists.ExecuteScalarAsync(ct);
+                if (declared is null)
                 {
                     errors["measureCode"] = [$"'{mapping.MeasureCode}' is not a measure; GET /api/measures lists them."];
+                }
+                else if (declared is false)
+                {
+                    errors["measureCode"] = [$"The measure '{mapping.MeasureCode}' belongs to a strand that is not configured on this platform; nothing can feed it."];
                 }
             }
 

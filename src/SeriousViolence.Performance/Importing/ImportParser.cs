@@ -1,5 +1,6 @@
-using SeriousViolence.Abstractions;
 using System.Globalization;
+using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Performance.Importing;
 
@@ -48,12 +49,18 @@ public sealed class ParseResult
 /// Reads the MPS open-data formats as published, recognising the format from the header:
 /// borough recorded crime (BoroughName / LookUp_BoroughName / BOCU / Borough; MajorText,MinorText / Group,SubGroup /
 /// Major Category,Minor Category; any capitalisation; one column per month yyyymm), ward recorded crime (WardCode),
-/// the knife-crime dashboard's long format, and the homicide victims file. Every row is validated; the caller writes
-/// nothing unless the whole file is clean.
+/// and the knife-crime dashboard's long format; when none of these matches, the first plugin importer that recognises
+/// the header reads the file. Every row is validated; the caller writes nothing unless the whole file is clean.
 /// </summary>
 public static class ImportParser
 {
-    public static ParseResult Parse(TextReader reader, IReadOnlyList<CategoryMapping> mappings)
+    private static readonly string[] BuiltInExpects =
+    [
+        "MPS recorded crime (a borough or ward column, MajorText/MinorText or Group/SubGroup or Major Category/Minor Category, and yyyymm month columns)",
+        "the knife-crime dashboard (month_year, crime_subtype, measure, count)",
+    ];
+
+    public static ParseResult Parse(TextReader reader, IReadOnlyList<CategoryMapping> mappings, IReadOnlyList<PluginImporter>? importers = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var result = new ParseResult();
@@ -84,15 +91,16 @@ public static class ImportParser
             result.Format = "knife-crime-dashboard";
             KnifeDashboard(rows, header, Find("MONTHYEAR"), Find("AREATYPE"), Find("AREANAME"), Find("AREACODE"), Find("CRIMESUBTYPE"), Find("MEASURE"), Find("COUNT"), mappings, result);
         }
-        else if (Find("SOLVEDSTATUS") >= 0 && Find("YEAR") >= 0 && Find("BOROUGH") >= 0)
+        else if ((importers ?? []).FirstOrDefault(i => i.Importer.Recognises(new ImportHeader(header))) is { } plugin)
         {
-            result.Format = "homicide-victims";
-            HomicideVictims(rows, header, Find("SOLVEDSTATUS"), Find("YEAR"), Find("BOROUGH"), result);
+            result.Format = plugin.Importer.Format;
+            ReadWithPlugin(rows, header, plugin, result);
         }
         else
         {
+            var expected = BuiltInExpects.Concat((importers ?? []).Select(i => i.Importer.Expects)).ToArray();
             result.Error(1, "(header)",
-                "Not a format this platform reads. Expected MPS recorded crime (a borough or ward column, MajorText/MinorText or Group/SubGroup or Major Category/Minor Category, and yyyymm month columns), the knife-crime dashboard (month_year, crime_subtype, measure, count) or the homicide victims file (Solved_Status, Year, Borough).");
+                $"Not a format this platform reads. Expected {string.Join(", ", expected[..^1])} or {expected[^1]}.");
         }
 
         return result;
@@ -108,6 +116,33 @@ public static class ImportParser
 
         result.Error(line, "(row)", $"Has {fields.Length} values where the header has {header.Length} columns.");
         return false;
+    }
+
+    /// <summary>
+    /// Hands a plugin's importer the rows as wide as the header (the others are reported here first, so that no importer
+    /// sees a short row) and collects what it reports through <see cref="PluginImportSink"/>.
+    /// </summary>
+    private static void ReadWithPlugin(IEnumerator<(int Line, string[] Fields)> rows, string[] header, PluginImporter plugin, ParseResult result)
+    {
+        IEnumerable<ImportRow> WellFormed()
+        {
+            while (rows.MoveNext())
+            {
+                var (line, fields) = rows.Current;
+                result.RowsRead++;
+                if (HasHeaderWidth(result, line, fields, header))
+                {
+                    yield return new ImportRow(line, fields);
+                }
+            }
+        }
+
+        var sink = new PluginImportSink(plugin, result);
+        plugin.Importer.Read(new ImportHeader(header), WellFormed(), sink);
+        // An importer that stopped early still has every row counted and checked.
+        foreach (var _ in WellFormed())
+        {
+        }
     }
 
     private static void RecordedCrime(
@@ -285,54 +320,6 @@ public static class ImportParser
         foreach (var key in result.Observations.Keys.Where(k => Geographies.IsPseudo(k.Geography)).ToList())
         {
             result.Observations.Remove(key);
-        }
-    }
-
-    private static void HomicideVictims(IEnumerator<(int Line, string[] Fields)> rows, string[] header, int solved, int year, int borough, ParseResult result)
-    {
-        var victims = new Dictionary<(int, string), (int All, int Solved)>();
-        while (rows.MoveNext())
-        {
-            var (line, fields) = rows.Current;
-            result.RowsRead++;
-            if (!HasHeaderWidth(result, line, fields, header))
-            {
-                continue;
-            }
-
-            if (!int.TryParse(fields[year].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1990 or > 2100)
-            {
-                result.Error(line, header[year], $"'{fields[year]}' is not a year.");
-                continue;
-            }
-
-            var status = fields[solved].Trim();
-            if (status is not ("Solved" or "Unsolved"))
-            {
-                result.Error(line, header[solved], $"'{status}' is neither Solved nor Unsolved.");
-                continue;
-            }
-
-            var geography = Geographies.CodeFor(fields[borough]);
-            if (geography is null)
-            {
-                result.Error(line, header[borough], $"'{fields[borough]}' is not a London borough or an MPS pseudo-borough this platform knows.");
-                continue;
-            }
-
-            foreach (var g in Geographies.IsPseudo(geography) ? new[] { Geographies.London } : [geography, Geographies.London])
-            {
-                var (all, s) = victims.GetValueOrDefault((y, g));
-                victims[(y, g)] = (all + 1, s + (status == "Solved" ? 1 : 0));
-            }
-        }
-
-        foreach (var ((y, g), (all, s)) in victims)
-        {
-            var start = new DateOnly(y, 1, 1);
-            result.Observations[new ObservationKey("homicide-victims", PeriodKind.Year, start, g)] = new Accumulator { Value = all };
-            result.Observations[new ObservationKey("homicide-solved-rate", PeriodKind.Year, start, g)] =
-                new Accumulator { Value = Math.Round(100m * s / all, 4), Numerator = s, Denominator = all };
         }
     }
 }

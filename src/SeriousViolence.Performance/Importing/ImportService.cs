@@ -17,7 +17,7 @@ public sealed record ImportProgress(string Stage, int RowsRead);
 /// new ones inserted, changed ones updated to the next revision with the earlier value kept in
 /// <c>observation_revisions</c>, unchanged ones left alone. The batch and its report are recorded either way.
 /// </summary>
-public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider clock, AuditTrail audit, ILogger<ImportService> logger)
+public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider clock, AuditTrail audit, ILogger<ImportService> logger, PluginImporters? importers = null)
 {
     public async Task<ImportReport> ImportAsync(Actor actor, string fileName, Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -33,7 +33,12 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
             ParseResult parsed;
             using (var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
-                parsed = ImportParser.Parse(reader, mappings);
+                parsed = ImportParser.Parse(reader, mappings, importers?.All);
+            }
+
+            if (parsed.ErrorCount == 0)
+            {
+                await RefuseUndeclaredAsync(parsed, cancellationToken);
             }
 
             progress?.Report(new ImportProgress("Checked", parsed.RowsRead));
@@ -124,6 +129,11 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         {
             parsed.Error(0, "measure", $"'{measureCode}' is not a measure; GET /api/measures lists them.");
         }
+        else if (await UndeclaredAsync([measureCode], cancellationToken) is [var (_, reason)])
+        {
+            parsed.Error(0, "measure", reason);
+            unit = null;
+        }
         else if (inputs.Count == 0)
         {
             parsed.Error(0, "(body)", "No observations were sent.");
@@ -206,6 +216,48 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         AccessPolicy.EnsureMayRecord(actor, measureCode, strands);
     }
 
+    /// <summary>Rejects a file that would record a measure no configured strand declares (or no measure at all).</summary>
+    private async Task RefuseUndeclaredAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        foreach (var (_, reason) in await UndeclaredAsync(parsed.Observations.Keys.Select(k => k.Measure).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken))
+        {
+            parsed.Error(0, "(file)", reason + " Nothing was written.");
+        }
+    }
+
+    /// <summary>
+    /// The codes among <paramref name="codes"/> that may not be recorded, each with the reason: not a measure, or a
+    /// measure whose strand is not configured (its plugin is not loaded, so nothing declares it; its history is kept).
+    /// </summary>
+    private async Task<List<(string Code, string Reason)>> UndeclaredAsync(string[] codes, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, (bool Declared, string? Owner)>(StringComparer.Ordinal);
+        await using (var command = dataSource.CreateCommand("SELECT code, declared, owner_strand FROM performance.measures WHERE code = ANY($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = codes });
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                found[r.GetString(0)] = (r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2));
+            }
+        }
+
+        var refused = new List<(string, string)>();
+        foreach (var code in codes.Order(StringComparer.Ordinal))
+        {
+            if (!found.TryGetValue(code, out var m))
+            {
+                refused.Add((code, $"'{code}' is not a measure any configured strand declares; GET /api/measures lists them."));
+            }
+            else if (!m.Declared)
+            {
+                refused.Add((code, $"The measure '{code}' belongs to {(m.Owner is null ? "a strand" : $"the strand '{m.Owner}'")}, which is not configured on this platform: it cannot be recorded (its history is kept)."));
+            }
+        }
+
+        return refused;
+    }
+
     /// <summary>Records the batch as running before any work, so that a crash or a cancellation leaves a trace.</summary>
     private async Task StartBatchAsync(Guid batchId, string name, Actor actor, CancellationToken cancellationToken)
     {
@@ -221,7 +273,9 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
     private async Task<IReadOnlyList<CategoryMapping>> MappingsAsync(CancellationToken cancellationToken)
     {
         var list = new List<CategoryMapping>();
-        await using var command = dataSource.CreateCommand("SELECT family, major, minor, measure_code FROM performance.category_mappings");
+        // Categories feed only measures a configured strand declares; the others wait, unread, for their strand's return.
+        await using var command = dataSource.CreateCommand(
+            "SELECT c.family, c.major, c.minor, c.measure_code FROM performance.category_mappings c JOIN performance.measures m ON m.code = c.measure_code WHERE m.declared");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -327,10 +381,11 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
         }
 
         // The Board hears of every new or revised observation: one outbox message per measure and geography, written in
-        // this same transaction (built in SQL: a release can change hundreds of thousands of values).
+        // this same transaction (built in SQL: a release can change hundreds of thousands of values), on behalf of the
+        // measure's owner module, so that the dispatcher holds it if that strand leaves the configuration.
         await using (var outbox = new NpgsqlCommand(
             """
-            INSERT INTO performance.outbox_messages (id, message_type, body, created_at)
+            INSERT INTO performance.outbox_messages (id, message_type, body, created_at, source_module)
             SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureObservationsRecorded',
                    jsonb_build_object(
                        'measureCode', s.measure_code,
@@ -340,7 +395,8 @@ public sealed class ImportService(NpgsqlDataSource dataSource, TimeProvider cloc
                        'observations', jsonb_agg(jsonb_build_object(
                            'periodStart', o.period_start, 'periodKind', o.period_kind, 'value', o.value,
                            'numerator', o.numerator, 'denominator', o.denominator, 'revision', o.revision) ORDER BY o.period_start)),
-                   @now
+                   @now,
+                   (SELECT m.owner_module FROM performance.measures m WHERE m.code = s.measure_code)
             FROM staging s
             JOIN performance.observations o
               ON o.measure_code = s.measure_code AND o.period_kind = s.period_kind AND o.period_start = s.period_start AND o.geography = s.geography

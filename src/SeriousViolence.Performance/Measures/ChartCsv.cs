@@ -36,7 +36,7 @@ public static class ChartCsv
         return sb.ToString();
     }
 
-    /// <summary>"homicide-offences-london-chart.csv", or with the rebase period when rebased.</summary>
+    /// <summary>"knife-crime-offences-london-chart.csv", or with the rebase period when rebased.</summary>
     public static string FileName(ControlChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);

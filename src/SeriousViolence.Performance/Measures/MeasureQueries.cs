@@ -19,9 +19,10 @@ public sealed class MeasureQueries(NpgsqlDataSource dataSource)
         FROM performance.measures m
         """;
 
+    /// <summary>The measures a configured strand declares; one whose strand left keeps its history, unlisted.</summary>
     public async Task<IReadOnlyList<MeasureDto>> MeasuresAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(Columns + " ORDER BY m.code");
+        await using var command = dataSource.CreateCommand(Columns + " WHERE m.declared ORDER BY m.code");
         return await ReadAsync(command, cancellationToken);
     }
 

@@ -3,11 +3,12 @@ using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Platform.Plugins;
 
 namespace SeriousViolence.Plans.Features;
 
 /// <summary>Adding and editing objectives. Every command checks the actor, validates, and publishes through the outbox.</summary>
-public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
+public sealed class ObjectiveCommands(PlansDbContext db, PluginRegistry plugins, TimeProvider clock)
 {
     public async Task<CommandResult<Objective>> AddAsync(Actor actor, string strandId, ObjectiveForm form, CancellationToken cancellationToken)
     {
@@ -93,7 +94,7 @@ public sealed class ObjectiveCommands(PlansDbContext db, TimeProvider clock)
         {
             ObjectiveId = objective.Id, Revision = objective.Revision, Snapshot = ObjectiveState.Of(objective).ToJson(), ChangedBy = actor.DisplayName, ChangedAt = now,
         });
-        db.Enqueue(objective.ToMessage(now), now);
+        db.Enqueue(objective.ToMessage(now), now, plugins.ModuleFor(objective.StrandId));
     }
 
     private async Task<EditConflict> ConflictAsync(Objective current, long expectedRevision, CancellationToken cancellationToken)

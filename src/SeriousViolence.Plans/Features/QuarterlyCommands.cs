@@ -4,6 +4,7 @@ using SeriousViolence.Abstractions;
 using SeriousViolence.Contracts;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Platform.Plugins;
 
 namespace SeriousViolence.Plans.Features;
 
@@ -70,7 +71,7 @@ public sealed class QuarterlyDraftForm
 /// The quarterly update: leads draft an update (or carry forward) for every objective of their strand in the current
 /// financial quarter, then submit them together. Submitted updates are never edited: a correction is a new revision.
 /// </summary>
-public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objectives, TimeProvider clock)
+public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objectives, PluginRegistry plugins, TimeProvider clock)
 {
     /// <summary>The quarter being reported on now: the last one to have ended, whose window the quarterly cycle has opened.</summary>
     public FinancialQuarter ReportingQuarter => FinancialQuarter.ReportedAt(clock.GetUtcNow());
@@ -183,7 +184,7 @@ public sealed class QuarterlyCommands(PlansDbContext db, ObjectiveCommands objec
             StrandId = strandId, Quarter = quarter, Revision = submission.Revision, OccurredAt = now,
             ObjectivesUpdated = submission.ObjectivesUpdated, ObjectivesCarriedForward = submission.ObjectivesCarriedForward, SubmittedBy = actor.DisplayName,
             Updates = [.. submitted.Select(PlansAnnouncer.ToSubmitted)],
-        }, now);
+        }, now, plugins.ModuleFor(strandId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return CommandResult.Ok<QuarterlySubmission>(submission);

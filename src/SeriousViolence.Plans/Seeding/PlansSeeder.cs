@@ -5,6 +5,7 @@ using SeriousViolence.Plugins;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Model;
 using SeriousViolence.Platform.Messaging;
+using SeriousViolence.Platform.Plugins;
 using SeriousViolence.Platform.Startup;
 using SeriousViolence.Platform.Strands;
 
@@ -16,7 +17,7 @@ namespace SeriousViolence.Plans.Seeding;
 /// <c>plans.seed_versions</c>: a version is applied once; a later version only adds items whose keys are new, so it
 /// never touches what leads have edited. Every seeded objective is announced to the Board through the outbox.
 /// </summary>
-public sealed class PlansSeeder(PlansDbContext db, StrandCatalog catalog, TimeProvider clock, ILogger<PlansSeeder> logger) : IStartupTask
+public sealed class PlansSeeder(PlansDbContext db, StrandCatalog catalog, PluginRegistry plugins, TimeProvider clock, ILogger<PlansSeeder> logger) : IStartupTask
 {
     public const string StrategyScope = "strategy";
 
@@ -61,7 +62,7 @@ public sealed class PlansSeeder(PlansDbContext db, StrandCatalog catalog, TimePr
                         ObjectiveId = objective.Id, Revision = objective.Revision, Snapshot = ObjectiveState.Of(objective).ToJson(),
                         ChangedBy = Actor.System.DisplayName, ChangedAt = now,
                     });
-                    db.Enqueue(objective.ToMessage(now), now);
+                    db.Enqueue(objective.ToMessage(now), now, plugins.ModuleFor(strandId));
                     added++;
                 }
 

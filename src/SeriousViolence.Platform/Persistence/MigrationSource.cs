@@ -8,7 +8,7 @@ namespace SeriousViolence.Platform.Persistence;
 /// </summary>
 public sealed record MigrationSource(string Schema, Assembly Assembly)
 {
-    /// <summary>Who owns the schema, for the operator: "module plans", "strand 'homicide'".</summary>
+    /// <summary>Who owns the schema, for the operator: "module plans", "strand '{id}'".</summary>
     public string Owner { get; init; } = "module " + Schema;
 
     /// <summary>True for a strand's schema: the runner adds the outbox and inbox tables the platform's messaging needs.</summary>
