@@ -23,7 +23,7 @@ public sealed class NinthStrandBoardTests(BrowserFixture browser, ITestOutputHel
 
         await visitor.OpenAsync("board");
 
-        var card = page.Locator("[data-strand='ninth-test']");
+        var card = page.Locator("article.card[data-strand='ninth-test']");
         await Expect(card).ToContainTextAsync("Knife Crime Test Strand");
         await Expect(card).ToContainTextAsync("Test returns");
         await Expect(card).ToContainTextAsync("Boroughs reporting");

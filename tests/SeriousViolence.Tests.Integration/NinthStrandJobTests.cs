@@ -32,7 +32,7 @@ public sealed class NinthStrandJobTests
         Assert.Equal(["2|2"], tallies);
         var run = await Eventually.WaitForAsync(
             () => db.ColumnAsync("SELECT succeeded || '|' || manual || '|' || summary FROM governance.job_runs WHERE job_name = 'ninth-test-tally'"), r => r.Count == 1, "the job's run in the history");
-        Assert.StartsWith("True|True|Counted 2 test returns from 2 boroughs.", run[0], StringComparison.Ordinal);
+        Assert.StartsWith("true|true|Counted 2 test returns from 2 boroughs.", run[0], StringComparison.Ordinal);
         // The job acts as the platform, and its record is audited under that name.
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE entity = 'strand_ninth_test.tallies' AND actor_id = 'system'"));
     }
