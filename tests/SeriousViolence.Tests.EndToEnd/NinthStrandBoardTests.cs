@@ -31,6 +31,7 @@ public sealed class NinthStrandBoardTests(BrowserFixture browser, ITestOutputHel
         await Expect(card).ToContainTextAsync("London total");
         await Expect(card).ToContainTextAsync("42");
         await NinthStrandVisits.ScreenshotsAsync(visitor, "ninth-board-highlight");
+        await card.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "ninth-board-card.png") });
         await card.Locator("a[href$='strands/ninth-test/returns']").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/strands/ninth-test/returns$"));
         Assert.Empty(visitor.Errors);
