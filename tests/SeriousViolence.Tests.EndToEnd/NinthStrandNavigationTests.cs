@@ -31,4 +31,29 @@ public sealed class NinthStrandNavigationTests(BrowserFixture browser, ITestOutp
         await visitor.ScreenshotAsync("ninth-strand.png");
         Assert.Empty(visitor.Errors);
     }
+
+    [Fact]
+    public async Task The_strands_lead_follows_its_navigation_entry_to_the_returns_page_and_enters_a_return()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await NinthStrandVisits.StartAsync(db);
+        var leadUser = await NinthStrandVisits.LeadAsync(host);
+        await using var lead = await Visitor.ArriveAsync(browser.Browser, host, output, "ninth lead", leadUser);
+        var page = lead.Page;
+        await lead.OpenAsync("");
+
+        await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Test returns", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/strands/ninth-test/returns$"));
+        await lead.WaitUntilInteractiveAsync("#return-form");
+        await page.GetByLabel("Borough").SelectOptionAsync(new SelectOptionValue { Label = "Lambeth" });
+        await page.GetByLabel("Month").FillAsync("2026-09");
+        await page.GetByLabel("Count").FillAsync("30");
+        await page.GetByLabel("Prepared by (team or role)").FillAsync("Lambeth BCU analysts");
+        await page.Locator("#return-save").ClickAsync();
+        await Expect(page.Locator("#return-saved")).ToHaveTextAsync("Saved: Lambeth, September 2026: 30 (version 1).");
+        await Expect(page.Locator("#returns-table tr[data-return='E09000022-2026-09']")).ToContainTextAsync("30");
+        await NinthStrandVisits.ScreenshotsAsync(lead, "ninth-navigation-entry");
+        Assert.Empty(lead.Errors);
+    }
 }

@@ -1,11 +1,19 @@
 using Autofac;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
+using SeriousViolence.Tests.NinthStrand.Pages;
+using SeriousViolence.Tests.NinthStrand.Returns;
 
 [assembly: StrandModule(typeof(SeriousViolence.Tests.NinthStrand.NinthStrand))]
 
 namespace SeriousViolence.Tests.NinthStrand;
 
-public sealed class NinthStrand : Module, IStrandModule
+/// <summary>
+/// A strand that exists only in the tests, built on the contribution surface alone: its own schema and register
+/// (monthly aggregate returns), capability, page, navigation entry, page section, measure and observations, message and
+/// consumer, Board highlight and scheduled job.
+/// </summary>
+public sealed class NinthStrand : StrandModule
 {
     public static readonly StrandDescriptor Strand = new()
     {
@@ -18,9 +26,25 @@ public sealed class NinthStrand : Module, IStrandModule
         SuccessMeasures = ["The strand appears in navigation, serves its page and reaches the Board."],
     };
 
-    public StrandDescriptor Descriptor => Strand;
+    public const string ReturnsPath = "/strands/ninth-test/returns";
 
-    public StrandSeed Seed { get; } = new(
+    /// <summary>The measure the strand owns and feeds from its returns: the monthly count per borough, and London's sum.</summary>
+    public static readonly MeasureDeclaration ReturnsMeasure = new()
+    {
+        Code = "ninth-test-returns",
+        Name = "Test returns: monthly count",
+        Description = "The count the test strand's monthly returns give, per borough, with London as the sum of the boroughs that made a return.",
+        Unit = "count",
+        Polarity = "neutral",
+        Frequency = "monthly",
+        Geographies = ["london", "borough"],
+        DataSource = "The test strand's own returns (strand_ninth_test.test_returns)",
+        Outcomes = [],
+    };
+
+    public override StrandDescriptor Descriptor => Strand;
+
+    public override StrandSeed Seed { get; } = new(
     [
         new StrandSeedVersion
         {
@@ -34,7 +58,26 @@ public sealed class NinthStrand : Module, IStrandModule
         },
     ]);
 
-    protected override void Load(ContainerBuilder builder) => builder.RegisterType<NinthStrandGreeting>().SingleInstance();
+    public override void Contribute(IStrandContributions strand)
+    {
+        ArgumentNullException.ThrowIfNull(strand);
+        strand.Migrations(typeof(NinthStrand).Assembly);
+        strand.DbContext<NinthDbContext>();
+        strand.Capability(TestReturnCommands.RecordReturn);
+        strand.Message<TestReturnRecorded>();
+        strand.Consumer<TestReturnRecordedConsumer>();
+        strand.Job<ReturnsTallyJob>(ReturnsTallyJob.Name, "Counts the test strand's returns and the boroughs that made them.", "0 0 3 * * ?");
+        strand.Measure(ReturnsMeasure);
+        strand.PageSection<ReturnsSection>(100);
+        strand.Navigation("Test returns", ReturnsPath);
+    }
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterType<NinthStrandGreeting>().SingleInstance();
+        builder.RegisterType<TestReturnCommands>().InstancePerLifetimeScope();
+        builder.RegisterType<TestReturnQueries>().InstancePerLifetimeScope();
+    }
 }
 
 /// <summary>A service registered by the plugin's own Autofac module, injected into its page.</summary>
