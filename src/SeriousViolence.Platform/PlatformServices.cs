@@ -98,9 +98,16 @@ public static class PlatformServices
 
     private static void AddContextOnSharedSource<TContext>(IServiceCollection services)
         where TContext : DbContext =>
-        services.AddDbContext<TContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<OutboxSignalInterceptor>()));
+        services.AddDbContext<TContext>((provider, options) =>
+        {
+            options
+                .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+                .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<OutboxSignalInterceptor>());
+            if (typeof(SeriousViolence.Plugins.StrandDbContext).IsAssignableFrom(typeof(TContext)))
+            {
+                options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, AuditTrailModelCustomizer>();
+            }
+        });
 
     /// <summary>A module's DbContext on the shared data source, with its migrations registered for start-up.</summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema, System.Reflection.Assembly migrations)

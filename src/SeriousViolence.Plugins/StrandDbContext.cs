@@ -6,7 +6,8 @@ namespace SeriousViolence.Plugins;
 /// <summary>
 /// The base of a strand's own DbContext: its schema as the default, the outbox mapped into it, snake_case names to match
 /// the SQL migrations, and <see cref="IAuditedContext"/>, so that every change is audited with the actor in the same
-/// transaction and a save with no actor is refused. Optimistic concurrency: mark the version property of each edited
+/// transaction and a save with no actor is refused (the platform maps its audit trail into the model when it registers
+/// the context through <see cref="IStrandContributions.DbContext{TContext}"/>). Optimistic concurrency: mark the version property of each edited
 /// record with <c>IsConcurrencyToken()</c> and give the version the person read (see modules/README.md).
 /// Messages go out with <see cref="Outbox.Enqueue"/> in the same SaveChanges as the change they report.
 /// </summary>

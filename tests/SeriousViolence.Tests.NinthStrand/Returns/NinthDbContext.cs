@@ -27,6 +27,5 @@ public sealed class NinthDbContext(DbContextOptions<NinthDbContext> options) : S
             e.HasKey(r => new { r.ReturnId, r.Version });
         });
         modelBuilder.Entity<Tally>(e => e.ToTable("tallies"));
-        AuditTrailMapping.Apply(modelBuilder);
     }
 }
