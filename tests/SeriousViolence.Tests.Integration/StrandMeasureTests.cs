@@ -248,6 +248,10 @@ public sealed class A_measure_whose_strand_is_not_configured_is_not_listed_and_c
         Assert.Equal(3m, await db.ScalarAsync<decimal>("SELECT value FROM performance.observations WHERE measure_code = 'homicide-victims' AND geography = 'london'"));
         using var history = JsonDocument.Parse(await host.Client.GetStringAsync("api/measures/homicide-victims/observations"));
         Assert.Equal(3m, history.RootElement[0].GetProperty("value").GetDecimal());
+        // Its page still opens, with the history, and says why nothing new is recorded.
+        var page = await host.Client.GetStringAsync("measures/homicide-victims");
+        Assert.Contains("id=\"measure-withdrawn\"", page, StringComparison.Ordinal);
+        Assert.Contains("is not configured on this platform", page, StringComparison.Ordinal);
     }
 }
 
