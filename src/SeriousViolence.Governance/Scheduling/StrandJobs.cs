@@ -61,8 +61,9 @@ internal static class StrandJobs
 /// <summary>
 /// The one Quartz job that runs every strand job: finds the registration by the job's name, resolves its
 /// <see cref="IStrandJob"/> from a new DI scope and runs it; the run is recorded, logged and listed on /admin/jobs like
-/// every other job's (<see cref="RecordedJob"/>), and "run now" works the same way. A stored job whose strand is no
-/// longer loaded is taken off the schedule at its next firing, with a run saying so.
+/// every other job's (<see cref="RecordedJob"/>), and "run now" works the same way. A stored job whose strand this
+/// instance does not load is not run, and its run says so; it is left on the schedule, because during a rolling
+/// deployment another instance may still run the strand (every instance is meant to run the same strands).
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class StrandJobAdapter(
@@ -85,8 +86,7 @@ public sealed class StrandJobAdapter(
         var registration = registrations.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
         if (registration is null)
         {
-            await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
-            return $"No loaded strand declares the job '{name}' any more (it was strand '{context.JobDetail.JobDataMap.GetString(StrandJobs.StrandKey)}'s); removed from the schedule.";
+            return $"Not run: this instance loads no strand that declares the job '{name}' (strand '{context.JobDetail.JobDataMap.GetString(StrandJobs.StrandKey)}'); configure the same strands on every instance, or delete the job.";
         }
 
         await using var scope = scopes.CreateAsyncScope();
