@@ -127,4 +127,10 @@ public sealed class AccessDeniedException : Exception
     public string CapabilityName => StrandCapability?.Code ?? Capability?.ToString() ?? "";
 
     public string? StrandId { get; }
+
+    /// <summary>
+    /// Set once the refusal is in the audit trail, so that a command that records its own refusal and the boundary that
+    /// turns it into 403 do not record it twice.
+    /// </summary>
+    public bool Recorded { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Routing;
 using SeriousViolence.Abstractions;
 
 namespace SeriousViolence.Plugins;
@@ -65,4 +66,13 @@ public interface IStrandContributions
 
     /// <summary>A capability of the strand's own, decided by <see cref="AccessPolicy"/> for its leads and action owners.</summary>
     void Capability(StrandCapability capability);
+
+    /// <summary>
+    /// HTTP endpoints of the strand's own, mapped by the host under <c>/api/strands/&lt;id&gt;/</c> (the group
+    /// <paramref name="map"/> receives), listed in the OpenAPI document under the strand's name. The group admits only
+    /// signed-in internal people (the Board's <see cref="SeriousViolence.Abstractions.Capability.ViewBoard"/>); each
+    /// endpoint still checks the strand capability it needs through its command, and an
+    /// <see cref="AccessDeniedException"/> becomes 403, recorded in the audit trail with the real actor.
+    /// </summary>
+    void Api(Action<RouteGroupBuilder> map);
 }

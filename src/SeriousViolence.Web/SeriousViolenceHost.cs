@@ -12,6 +12,7 @@ using SeriousViolence.Plans.Api;
 using SeriousViolence.Platform;
 using SeriousViolence.Platform.Messaging;
 using SeriousViolence.Platform.Startup;
+using SeriousViolence.Platform.Plugins;
 using SeriousViolence.Platform.Strands;
 using SeriousViolence.Security;
 using SeriousViolence.Web.Components;
@@ -144,6 +145,7 @@ public static class SeriousViolenceHost
         app.MapMappingApi();
         app.MapBoardApi();
         app.MapGovernanceApi();
+        app.MapStrandApis();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorComponents<App>()

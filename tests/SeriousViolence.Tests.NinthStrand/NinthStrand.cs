@@ -11,7 +11,7 @@ namespace SeriousViolence.Tests.NinthStrand;
 /// <summary>
 /// A strand that exists only in the tests, built on the contribution surface alone: its own schema and register
 /// (monthly aggregate returns), capability, page, navigation entry, page section, measure and observations, message and
-/// consumer, Board highlight and scheduled job.
+/// consumer, Board highlight, scheduled job and HTTP API.
 /// </summary>
 public sealed class NinthStrand : StrandModule
 {
@@ -70,6 +70,7 @@ public sealed class NinthStrand : StrandModule
         strand.Measure(ReturnsMeasure);
         strand.PageSection<ReturnsSection>(100);
         strand.Navigation("Test returns", ReturnsPath);
+        strand.Api(TestReturnsApi.Map);
     }
 
     protected override void Load(ContainerBuilder builder)

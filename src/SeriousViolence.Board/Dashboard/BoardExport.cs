@@ -1,6 +1,6 @@
 using System.Text;
 using SeriousViolence.Abstractions;
-using SeriousViolence.Platform.Csv;
+using SeriousViolence.Abstractions.Csv;
 
 namespace SeriousViolence.Board.Dashboard;
 

@@ -2,7 +2,7 @@ using SeriousViolence.Abstractions;
 using SeriousViolence.Performance.Spc;
 using System.Globalization;
 using System.Text;
-using SeriousViolence.Platform.Csv;
+using SeriousViolence.Abstractions.Csv;
 
 namespace SeriousViolence.Performance.Measures;
 

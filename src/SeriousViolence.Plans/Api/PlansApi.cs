@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plans.Features;
 using SeriousViolence.Plans.Model;
-using SeriousViolence.Platform.Csv;
+using SeriousViolence.Abstractions.Csv;
 using SeriousViolence.Platform.Security;
 using SeriousViolence.Platform.Strands;
 

@@ -45,6 +45,12 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock) 
     public Task RecordDeniedAsync(AccessDeniedException denied, string attempted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(denied);
+        if (denied.Recorded)
+        {
+            return Task.CompletedTask;
+        }
+
+        denied.Recorded = true;
         var actor = denied.Actor ?? Actor.Anonymous;
         return RecordAsync(actor, new AuditEvent(AuditKinds.AccessDenied, $"{attempted}: {denied.Message}", "capability", denied.CapabilityName, denied.StrandId), cancellationToken);
     }

@@ -157,6 +157,11 @@ public sealed class StrandContribution(StrandDescriptor strand, Assembly assembl
 
     public List<StrandCapability> Capabilities { get; } = [];
 
+    /// <summary>What the strand maps under its API group, <c>/api/strands/&lt;id&gt;/</c>.</summary>
+    public List<Action<Microsoft.AspNetCore.Routing.RouteGroupBuilder>> ApiMaps { get; } = [];
+
+    public string ApiPath => "/api/strands/" + Strand.Id;
+
     public void Migrations(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
@@ -218,6 +223,12 @@ public sealed class StrandContribution(StrandDescriptor strand, Assembly assembl
     {
         ArgumentNullException.ThrowIfNull(capability);
         Capabilities.Add(capability);
+    }
+
+    public void Api(Action<Microsoft.AspNetCore.Routing.RouteGroupBuilder> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ApiMaps.Add(map);
     }
 
     /// <summary>The page routes the plugin assembly serves (its components' @page templates).</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Platform.Audit;
-using SeriousViolence.Platform.Csv;
+using SeriousViolence.Abstractions.Csv;
 
 namespace SeriousViolence.Security.Audit;
 

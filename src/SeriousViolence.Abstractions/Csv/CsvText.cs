@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SeriousViolence.Platform.Csv;
+namespace SeriousViolence.Abstractions.Csv;
 
 /// <summary>
 /// The CSV every download writes: RFC 4180 (comma, CRLF, quoted where needed) and safe to open in a spreadsheet.

@@ -1,7 +1,7 @@
 using System.Text;
 using SeriousViolence.Abstractions;
 
-namespace SeriousViolence.Platform.Csv;
+namespace SeriousViolence.Abstractions.Csv;
 
 /// <summary>
 /// Every CSV export starts and ends with its protective marking (a line of its own, as a spreadsheet shows it at the
