@@ -35,6 +35,13 @@ public sealed record StrandHighlight
 
     /// <summary>OFFICIAL or OFFICIAL-SENSITIVE.</summary>
     public string Marking { get; init; } = "OFFICIAL";
+
+    /// <summary>
+    /// Set when the Board must discuss this (e.g. "3 serious case review recommendations overdue", "2 FIU deadlines
+    /// breached in November"): the Board's draft agenda then carries it as an item of the strand, linked to
+    /// <see cref="Link"/>. Null for a figure that is only for information.
+    /// </summary>
+    public string? Agenda { get; init; }
 }
 
 public sealed record HighlightFigure
