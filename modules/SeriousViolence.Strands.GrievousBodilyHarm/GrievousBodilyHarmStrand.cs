@@ -33,10 +33,19 @@ public sealed class GrievousBodilyHarmStrand : StrandModule
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
     public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(GrievousBodilyHarmStrand).Assembly);
 
-    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    /// <summary>
+    /// The measures the strand owns (Seed/measures.json), its schema and its monthly GBH return, which feeds the
+    /// detection-rate and SOP-compliance measures once a lead approves it.
+    /// </summary>
     public override void Contribute(IStrandContributions strand)
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(GrievousBodilyHarmStrand).Assembly);
+        strand.Migrations(typeof(GrievousBodilyHarmStrand).Assembly);
+
+        // Monthly returns.
+        strand.MonthlyReturns<Returns.GbhDbContext>(Returns.GbhReturn.Definition);
+        strand.PageSection<Pages.GbhReturnsSection>(10);
+        strand.Navigation("Monthly GBH returns", Returns.GbhReturn.PagePath);
     }
 }

@@ -155,3 +155,12 @@ public interface IRefusalLog
 {
     Task RecordDeniedAsync(AccessDeniedException denied, string attempted, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Records a download in the audit trail (who, what, for whom and why, its marking), for exports a strand makes itself;
+/// the platform's audit trail implements it.
+/// </summary>
+public interface IExportLog
+{
+    Task RecordExportAsync(Actor actor, string what, string reference, string? strandId, ProtectiveMarking marking, CancellationToken cancellationToken);
+}

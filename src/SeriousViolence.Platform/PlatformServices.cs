@@ -33,6 +33,7 @@ public static class PlatformServices
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SeriousViolence.Abstractions.IRefusalLog>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<SeriousViolence.Abstractions.IExportLog>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditRecords>();
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
@@ -59,13 +60,18 @@ public static class PlatformServices
         {
             if (strand.MigrationsAssembly is { } migrations)
             {
-                services.AddSingleton(new MigrationSource(strand.Schema, migrations) { Owner = $"strand '{strand.Strand.Id}'", WithMessaging = true });
+                services.AddSingleton(new MigrationSource(strand.Schema, migrations) { Owner = $"strand '{strand.Strand.Id}'", WithMessaging = true, WithReturns = strand.Returns.Count > 0 });
                 services.AddSingleton(new OutboxTable(strand.Schema));
             }
 
             foreach (var context in strand.DbContexts)
             {
                 addContext.MakeGenericMethod(context).Invoke(null, [services]);
+            }
+
+            foreach (var service in strand.ScopedServices)
+            {
+                services.AddScoped(service);
             }
 
             foreach (var consumer in strand.Consumers)

@@ -75,4 +75,14 @@ public interface IStrandContributions
     /// <see cref="AccessDeniedException"/> becomes 403, recorded in the audit trail with the real actor.
     /// </summary>
     void Api(Action<RouteGroupBuilder> map);
+
+    /// <summary>
+    /// A monthly return the strand collects (<see cref="Returns.ReturnDefinition"/>): the platform creates its tables in
+    /// the strand's schema, registers <see cref="Returns.MonthlyReturns{TContext}"/> (prepare, approve, correct, CSV),
+    /// the two capabilities (prepare: leads and action owners; approve: leads) and the endpoints under
+    /// <c>/api/strands/&lt;id&gt;/returns/&lt;key&gt;</c>. <typeparamref name="TContext"/> maps the tables with
+    /// <c>modelBuilder.MapMonthlyReturns()</c>. The strand's page shows <c>ReturnsWorkspace</c>.
+    /// </summary>
+    void MonthlyReturns<TContext>(Returns.ReturnDefinition definition)
+        where TContext : StrandDbContext;
 }

@@ -9,7 +9,7 @@ namespace SeriousViolence.Platform.Audit;
 public sealed record AuditEvent(string Kind, string Summary, string Entity = "", string EntityId = "", string? StrandId = null, object? Before = null, object? After = null, ProtectiveMarking Marking = ProtectiveMarking.Official);
 
 /// <summary>Appends events to the audit trail in their own transaction (the chain itself is kept by the database).</summary>
-public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock) : IRefusalLog
+public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock) : IRefusalLog, IExportLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,6 +40,10 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock) 
         command.Parameters.Add(new NpgsqlParameter { Value = auditEvent.Marking.Label() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A download a strand made (its CSV of returns, a partner's aggregate figures).</summary>
+    public Task RecordExportAsync(Actor actor, string what, string reference, string? strandId, ProtectiveMarking marking, CancellationToken cancellationToken) =>
+        RecordAsync(actor, new AuditEvent(AuditKinds.Export, $"downloaded {what}", "export", reference, strandId, Marking: marking), cancellationToken);
 
     /// <summary>Records an attempt the access policy refused (the boundaries call this when they turn it into 403).</summary>
     public Task RecordDeniedAsync(AccessDeniedException denied, string attempted, CancellationToken cancellationToken)

@@ -119,6 +119,12 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IEnumerable<Mig
                 """;
         }
 
+        if (source.WithReturns)
+        {
+            // The monthly returns kit's tables, like the outbox: the platform's, in the strand's schema.
+            sql += "\n" + SeriousViolence.Plugins.Returns.MonthlyReturnMapping.Ddl(schema);
+        }
+
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -14,6 +14,9 @@ public sealed record MigrationSource(string Schema, Assembly Assembly)
     /// <summary>True for a strand's schema: the runner adds the outbox and inbox tables the platform's messaging needs.</summary>
     public bool WithMessaging { get; init; }
 
+    /// <summary>A strand that declares monthly returns: the runner adds the kit's return tables to its schema.</summary>
+    public bool WithReturns { get; init; }
+
     public IReadOnlyList<MigrationScript> Scripts()
     {
         const string marker = ".Migrations.";

@@ -83,6 +83,26 @@ public sealed class PluginRegistry
                 throw new StartupException($"Strand '{s.Strand.Id}': {problem}.");
             }
 
+            foreach (var (definition, _) in s.Returns)
+            {
+                foreach (var problem in definition.Problems())
+                {
+                    throw new StartupException($"Strand '{s.Strand.Id}': {problem}.");
+                }
+
+                var undeclared = definition.Measures.Select(m => m.MeasureCode).FirstOrDefault(c => s.Measures.All(m => m.Code != c));
+                if (undeclared is not null)
+                {
+                    throw new StartupException($"Strand '{s.Strand.Id}': the return '{definition.Key}' feeds the measure '{undeclared}', which the strand does not declare.");
+                }
+            }
+
+            var duplicateReturn = s.Returns.GroupBy(r => r.Definition.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicateReturn is not null)
+            {
+                throw new StartupException($"Strand '{s.Strand.Id}' declares the return '{duplicateReturn.Key}' twice.");
+            }
+
             if (s.DbContexts.Count > 0 && s.MigrationsAssembly is null)
             {
                 throw new StartupException($"Strand '{s.Strand.Id}' registers {s.DbContexts[0].Name} but owns no schema: call Migrations(assembly) in Contribute.");
@@ -162,6 +182,12 @@ public sealed class StrandContribution(StrandDescriptor strand, Assembly assembl
 
     public string ApiPath => "/api/strands/" + Strand.Id;
 
+    /// <summary>The monthly returns the strand collects, each with the context that maps its tables.</summary>
+    public List<(SeriousViolence.Plugins.Returns.ReturnDefinition Definition, Type Context)> Returns { get; } = [];
+
+    /// <summary>Services the platform registers for the strand (scoped): the returns service of each context.</summary>
+    public HashSet<Type> ScopedServices { get; } = [];
+
     public void Migrations(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
@@ -229,6 +255,22 @@ public sealed class StrandContribution(StrandDescriptor strand, Assembly assembl
     {
         ArgumentNullException.ThrowIfNull(map);
         ApiMaps.Add(map);
+    }
+
+    public void MonthlyReturns<TContext>(SeriousViolence.Plugins.Returns.ReturnDefinition definition)
+        where TContext : StrandDbContext
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Returns.Add((definition, typeof(TContext)));
+        if (!DbContexts.Contains(typeof(TContext)))
+        {
+            DbContexts.Add(typeof(TContext));
+        }
+
+        ScopedServices.Add(typeof(SeriousViolence.Plugins.Returns.MonthlyReturns<TContext>));
+        Capability(definition.Prepare);
+        Capability(definition.Approve);
+        Api(group => SeriousViolence.Plugins.Returns.ReturnsApi.Map<TContext>(group, definition));
     }
 
     /// <summary>The page routes the plugin assembly serves (its components' @page templates).</summary>
