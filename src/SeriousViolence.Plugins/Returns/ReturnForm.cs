@@ -81,8 +81,9 @@ public sealed class ReturnForm
             {
                 errors[field.Code] = [$"Give the figure for {field.Label.ToLowerInvariant()} (0 if there were none)."];
             }
-            else if (text.Length > 9 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > field.Max)
+            else if (text.Length > 9 || !text.All(char.IsAsciiDigit) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > field.Max)
             {
+                // Digits only: .NET's parser would accept trailing NULs ("3\0").
                 errors[field.Code] = [$"A whole number from 0 to {field.Max.ToString("N0", CultureInfo.InvariantCulture)}."];
             }
             else
