@@ -49,5 +49,11 @@ public sealed class DomesticViolenceHateCrimeStrand : StrandModule
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(DomesticViolenceHateCrimeStrand).Assembly);
+        strand.Migrations(typeof(DomesticViolenceHateCrimeStrand).Assembly);
+
+        // Monthly returns: approved by a lead, they feed the strand's measures and its Board highlight.
+        strand.MonthlyReturns<Returns.CsuDbContext>(Returns.CsuReturn.Definition);
+        strand.PageSection<Pages.CsuReturnSection>(10);
+        strand.Navigation("Monthly CSU returns", Returns.CsuReturn.PagePath);
     }
 }

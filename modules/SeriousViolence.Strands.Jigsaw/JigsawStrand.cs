@@ -38,5 +38,11 @@ public sealed class JigsawStrand : StrandModule
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(JigsawStrand).Assembly);
+        strand.Migrations(typeof(JigsawStrand).Assembly);
+
+        // Monthly returns: approved by a lead, they feed the strand's measures and its Board highlight.
+        strand.MonthlyReturns<Returns.JigsawDbContext>(Returns.MappaReturn.Definition);
+        strand.PageSection<Pages.MappaReturnSection>(10);
+        strand.Navigation("Monthly MAPPA returns", Returns.MappaReturn.PagePath);
     }
 }

@@ -37,5 +37,11 @@ public sealed class SapphireStrand : StrandModule
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(SapphireStrand).Assembly);
+        strand.Migrations(typeof(SapphireStrand).Assembly);
+
+        // Monthly returns: approved by a lead, they feed the strand's measures and its Board highlight.
+        strand.MonthlyReturns<Returns.SapphireDbContext>(Returns.SapphireReturn.Definition);
+        strand.PageSection<Pages.SapphireReturnSection>(10);
+        strand.Navigation("Monthly Sapphire returns", Returns.SapphireReturn.PagePath);
     }
 }

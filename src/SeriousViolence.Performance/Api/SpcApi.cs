@@ -9,8 +9,9 @@ using SeriousViolence.Platform.Security;
 
 namespace SeriousViolence.Performance.Api;
 
+/// <summary>A point of the chart; a limit the engine cannot give (not a finite number, e.g. for a constant series) is null, never a 500.</summary>
 public sealed record SpcPointDto(
-    string Period, double Value, double Mean, double LowerProcessLimit, double UpperProcessLimit, double LowerNearLimit, double UpperNearLimit,
+    string Period, double Value, double? Mean, double? LowerProcessLimit, double? UpperProcessLimit, double? LowerNearLimit, double? UpperNearLimit,
     string Classification, IReadOnlyList<string> RulesFired, string? DecidingRule, int Segment, bool TrialLimits);
 
 public sealed record SpcDto(string Measure, string Geography, string Polarity, double? Target, string VariationIcon, string AssuranceIcon, IReadOnlyList<string> Warnings, IReadOnlyList<SpcPointDto> Points);
@@ -21,6 +22,8 @@ public sealed record SpcDto(string Measure, string Geography, string Polarity, d
 /// </summary>
 public static class SpcApi
 {
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
     public static void MapSpcApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/measures/{code}/spc", async Task<IResult> (string code, string? geography, string? rebase, MeasureCharts charts, CancellationToken ct) =>
@@ -43,7 +46,7 @@ public static class SpcApi
 
             return TypedResults.Ok(new SpcDto(code, chart.Geography, chart.Measure.Polarity, chart.Target, result.Variation.ToString(), result.Assurance.ToString(), result.Warnings,
                 [.. result.Points.Select(p => new SpcPointDto(
-                    p.Period, p.Value, p.Mean, p.LowerProcessLimit, p.UpperProcessLimit, p.LowerNearLimit, p.UpperNearLimit, p.Variation.ToString(),
+                    p.Period, p.Value, Finite(p.Mean), Finite(p.LowerProcessLimit), Finite(p.UpperProcessLimit), Finite(p.LowerNearLimit), Finite(p.UpperNearLimit), p.Variation.ToString(),
                     [.. Enum.GetValues<SpcRules>().Where(rule => rule != SpcRules.None && p.RulesFired.HasFlag(rule)).Select(rule => rule.ToString())],
                     p.DecidingRule == SpcRules.None ? null : p.DecidingRule.ToString(), p.Segment, p.IsTrial))]));
         })
