@@ -44,8 +44,8 @@ public sealed class HomicideInvestigationTests(HomicideHostFixture fixture) : IC
 
         // The SPC API charts London's quarter from the register.
         using var spc = JsonDocument.Parse(await Eventually.WaitForAsync(
-            () => host.Client.GetStringAsync($"api/measures/{HomicideFigures.DetectionRate}/spc?geography=london"), s => s.Contains("\"numerator\":1", StringComparison.Ordinal), "London's detection rate in the SPC API"));
-        Assert.Contains("2026/27 Q2", spc.RootElement.ToString(), StringComparison.Ordinal);
+            () => host.Client.GetStringAsync($"api/measures/{HomicideFigures.DetectionRate}/spc?geography=london"), s => s.Contains("\"period\":\"2026/27 Q2\",\"value\":50,", StringComparison.Ordinal), "London's detection rate in the SPC API"));
+        Assert.Equal(85, spc.RootElement.GetProperty("target").GetInt32());
 
         // The Board's card carries the quarter's figures.
         var card = await Eventually.WaitForAsync(
