@@ -39,7 +39,7 @@ internal static partial class FieldText
 
     /// <summary>A single-line value: no line breaks either.</summary>
     public static string? LineProblem(string text, int maxLength, string what) =>
-        text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)
+        text.Any(char.IsControl)
             ? $"Remove control characters (such as NUL, tab or line breaks) from {what}."
             : Problem(text, maxLength, what);
 

@@ -24,7 +24,7 @@ public sealed class HomicideValidationTests(HomicideHostFixture fixture) : IClas
         ["a person's name for an operation"] = ("OperationName", I(HomicideHost.Investigation("John Smith")),
             "Give the operation's pseudonymous reference: the word Operation and its name (letters only), e.g. Operation Ashdown. Never a victim's or suspect's name."),
         ["a NUL in the operation name"] = ("OperationName", I(HomicideHost.Investigation("Operation Elm\0stead")),
-            "Remove control characters (such as NUL or tab) from the operation name."),
+            "Remove control characters (such as NUL, tab or line breaks) from the operation name."),
         ["a megabyte of operation name"] = ("OperationName", I(HomicideHost.Investigation("Operation " + new string('x', 1_000_000))),
             "At most 60 characters for the operation name (this has 1,000,010)."),
         ["a detected status with no date"] = ("DetectedOn", I(HomicideHost.Investigation("Operation Elmstead", status: "detected")),
