@@ -1,6 +1,13 @@
+using Autofac;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plugins;
+using SeriousViolence.Strands.Homicide.Api;
+using SeriousViolence.Strands.Homicide.Fiu;
 using SeriousViolence.Strands.Homicide.Importing;
+using SeriousViolence.Strands.Homicide.Investigations;
+using SeriousViolence.Strands.Homicide.Pages;
+using SeriousViolence.Strands.Homicide.Partnerships;
+using SeriousViolence.Strands.Homicide.Records;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.Homicide.HomicideStrand))]
 
@@ -35,13 +42,35 @@ public sealed class HomicideStrand : StrandModule
     public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(HomicideStrand).Assembly);
 
     /// <summary>
-    /// The measures the strand owns (Seed/measures.json), which Performance stores and charts, and the importer of the
-    /// homicide victims file, which feeds two of them.
+    /// The measures the strand owns (Seed/measures.json), which Performance stores and charts; the importer of the
+    /// homicide victims file, which feeds two of them; and the strand's own registers (investigations, FIU requests,
+    /// partnership projects), which feed the others, with their pages, API, deadline job and Board highlights.
     /// </summary>
     public override void Contribute(IStrandContributions strand)
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(HomicideStrand).Assembly);
         strand.Importer<HomicideVictimsImporter>();
+        strand.Migrations(typeof(HomicideStrand).Assembly);
+        strand.DbContext<HomicideDbContext>();
+        strand.Capability(InvestigationCommands.RecordInvestigation);
+        strand.Capability(FiuRequestCommands.RecordFiuRequest);
+        strand.Capability(PartnershipProjectCommands.RecordProject);
+        strand.Job<FiuDeadlineJob>(FiuDeadlineJob.Name, FiuDeadlineJob.Description, FiuDeadlineJob.Cron);
+        strand.PageSection<HomicideRegistersSection>(10);
+        strand.Navigation("Investigations", HomicideFigures.InvestigationsPath);
+        strand.Navigation("FIU requests", HomicideFigures.FiuPath);
+        strand.Navigation("Partnership projects", HomicideFigures.ProjectsPath);
+        strand.Api(HomicideApi.Map);
+    }
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<HomicideFigures>().InstancePerLifetimeScope();
+        builder.RegisterType<HomicideQueries>().InstancePerLifetimeScope();
+        builder.RegisterType<InvestigationCommands>().InstancePerLifetimeScope();
+        builder.RegisterType<FiuRequestCommands>().InstancePerLifetimeScope();
+        builder.RegisterType<PartnershipProjectCommands>().InstancePerLifetimeScope();
     }
 }
