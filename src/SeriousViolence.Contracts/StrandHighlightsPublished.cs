@@ -2,14 +2,20 @@ namespace SeriousViolence.Contracts;
 
 /// <summary>
 /// What a strand wants the Board to see on its card besides its action plan: a few labelled figures with a status and a
-/// link, computed by the strand from its own records. Each message replaces the strand's earlier highlights, so an
-/// empty list clears them. The Board shows them without knowing the strand.
+/// link, computed by the strand from its own records. Each message replaces the strand's earlier highlights from the same
+/// <see cref="Source"/>, so an empty list clears them. The Board shows them without knowing the strand.
 /// </summary>
 public sealed record StrandHighlightsPublished
 {
     public required string StrandId { get; init; }
 
-    /// <summary>Increases with every publication by the strand.</summary>
+    /// <summary>
+    /// Which of the strand's registers publishes these ("" by default; e.g. "returns:mappa", "fiu"): a strand with
+    /// several registers publishes each one's highlights on its own, and one never replaces another's.
+    /// </summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>Increases with every publication by the strand from the same <see cref="Source"/>.</summary>
     public required long Revision { get; init; }
 
     public required DateTimeOffset OccurredAt { get; init; }

@@ -104,4 +104,32 @@ public sealed class BoardHighlightTests : HostedTest
         Assert.DoesNotContain("<b>14</b>", board, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", board, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Each_register_of_a_strand_publishes_its_own_highlights_and_one_raised_for_the_Board_is_on_its_agenda()
+    {
+        var returns = Highlights("jigsaw", 1, "12") with { Source = "returns:mappa" };
+        var overdue = new StrandHighlightsPublished
+        {
+            StrandId = "jigsaw", Source = "reviews", Revision = 1, OccurredAt = DateTimeOffset.UtcNow,
+            Highlights =
+            [
+                new StrandHighlight
+                {
+                    Key = "reviews-overdue", Title = "Case review actions", Status = "concern", Link = "/strands/jigsaw",
+                    Agenda = "2 case review actions overdue", Figures = [new HighlightFigure { Label = "Overdue", Value = "2" }],
+                },
+            ],
+        };
+        await AppliedAsync(await PublishAsync(returns), await PublishAsync(overdue));
+        // A later publication of one source replaces only that source's highlights.
+        await AppliedAsync(await PublishAsync(Highlights("jigsaw", 2, "13") with { Source = "returns:mappa" }));
+
+        var highlights = (await SummaryStrandAsync("jigsaw")).GetProperty("highlights").EnumerateArray().ToList();
+        Assert.Equal(["Case review actions", "Disruptions this quarter"], highlights.Select(h => h.GetProperty("title").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("13", highlights.Single(h => h.GetProperty("title").GetString() == "Disruptions this quarter").GetProperty("figures")[0].GetProperty("value").GetString());
+        var agenda = await Host.Client.GetStringAsync("board/agenda");
+        Assert.Contains("2 case review actions overdue", agenda, StringComparison.Ordinal);
+        Assert.Contains("href=\"strands/jigsaw\"", agenda, StringComparison.Ordinal);
+    }
 }

@@ -124,6 +124,26 @@ public sealed class BoardRulesTests
     }
 
     [Fact]
+    public void A_matter_a_strand_raises_is_on_the_agenda_leading_when_the_strand_calls_it_a_concern_and_never_for_an_unknown_strand()
+    {
+        var agenda = BoardRules.Exceptions(
+            [Strand("child-abuse", 8, Last)], [], [], Now,
+            [
+                new RaisedFacts("child-abuse", "Serious case review recommendations", "3 recommendations overdue", true, "/strands/child-abuse/recommendations"),
+                new RaisedFacts("child-abuse", "Monthly returns", "October's return not approved", false, "javascript:alert(1)"),
+                new RaisedFacts("not-loaded", "Anything", "Never shown", true, null),
+            ]);
+
+        Assert.Equal(
+            [
+                (Severity.High, "3 recommendations overdue", "strands/child-abuse/recommendations"),
+                (Severity.Medium, "October's return not approved", "board/strands/child-abuse"),
+            ],
+            agenda.Select(e => (e.Severity, e.Subject, e.Link)));
+        Assert.All(agenda, e => Assert.Equal("Raised by the strand", e.KindLabel));
+    }
+
+    [Fact]
     public void Every_borough_set_name_in_the_documents_finds_its_area_on_the_tile_map()
     {
         string[] written = ["Brent", "Hackney", "Haringey", "Lambeth", "Southwark", "Tower Hamlets", "Waltham Forest", "Hammersmith and Fulham", "Hammersmith & Fulham", "Croydon", "Lewisham", "Greenwich", "Newham", "Enfield"];

@@ -44,7 +44,9 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
                 submissions.Where(x => x.StrandId == s.StrandId).Select(x => x.Quarter).ToHashSet(StringComparer.Ordinal)))],
             [.. objectives.Select(o => new ObjectiveFacts(o.ObjectiveId, o.StrandId, o.Status, o.Rag, o.DueQuarter, o.Text))],
             [.. measures.Select(m => new MeasureFacts(m.Code, m.Name, m.StrandIds, m.Variation, m.Assurance, m.LatestPeriod, m.LatestValue is null ? null : m.LatestValueText, m.TargetText))],
-            quarter);
+            quarter,
+            [.. cards.SelectMany(c => c.Highlights.Where(h => !string.IsNullOrWhiteSpace(h.Agenda))
+                .Select(h => new RaisedFacts(c.StrandId, h.Title, h.Agenda!, h.Status == "concern", h.Link)))]);
         return new BoardPicture
         {
             AsAt = now, Quarter = quarter, Strategy = strategy, Strands = cards, Objectives = objectives, Measures = measures, Exceptions = exceptions,
@@ -134,12 +136,14 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
     private async Task<HashSet<string>> WithdrawnAsync(CancellationToken cancellationToken) =>
         (await db.Strands.AsNoTracking().Where(s => s.Withdrawn).Select(s => s.StrandId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Each strand's latest highlights as it published them (withdrawn strands have no card to show them on).</summary>
+    /// <summary>Each strand's latest highlights as it published them, every source's in turn (withdrawn strands have no card to show them on).</summary>
     private async Task<Dictionary<string, IReadOnlyList<StrandHighlight>>> HighlightsAsync(CancellationToken cancellationToken) =>
-        (await db.Highlights.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(
-            h => h.StrandId,
-            h => (IReadOnlyList<StrandHighlight>)(JsonSerializer.Deserialize<List<StrandHighlight>>(h.Highlights, StrategyAnnouncedConsumer.Json) ?? []),
-            StringComparer.Ordinal);
+        (await db.Highlights.AsNoTracking().OrderBy(h => h.StrandId).ThenBy(h => h.Source).ToListAsync(cancellationToken))
+            .GroupBy(h => h.StrandId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<StrandHighlight>)[.. g.SelectMany(h => JsonSerializer.Deserialize<List<StrandHighlight>>(h.Highlights, StrategyAnnouncedConsumer.Json) ?? [])],
+                StringComparer.Ordinal);
 
     private async Task<StrategyAnnounced?> StrategyAsync(CancellationToken cancellationToken)
     {

@@ -83,10 +83,11 @@ public static class BoardRules
     /// <summary>
     /// The exceptions for the Board's next meeting, most severe first: each objective off track or overdue, each measure
     /// with a special cause of concern or a target its process consistently fails, each strand that did not submit the
-    /// last quarter's update.
+    /// last quarter's update, and each matter a strand raised for the Board (a highlight with agenda text).
     /// </summary>
     public static IReadOnlyList<AgendaItem> Exceptions(
-        IReadOnlyList<StrandFacts> strands, IReadOnlyList<ObjectiveFacts> objectives, IReadOnlyList<MeasureFacts> measures, FinancialQuarter current)
+        IReadOnlyList<StrandFacts> strands, IReadOnlyList<ObjectiveFacts> objectives, IReadOnlyList<MeasureFacts> measures, FinancialQuarter current,
+        IReadOnlyList<RaisedFacts>? raised = null)
     {
         ArgumentNullException.ThrowIfNull(strands);
         ArgumentNullException.ThrowIfNull(objectives);
@@ -145,6 +146,19 @@ public static class BoardRules
                 s.StrandId, s.Number, s.Name, $"Objective {what}", o.Text, o.ObjectiveId.ToString()));
         }
 
+        foreach (var r in raised ?? [])
+        {
+            if (!byId.TryGetValue(r.StrandId, out var s))
+            {
+                continue;
+            }
+
+            // The strand judged it (its status); the Board only places it: a concern leads, anything else follows.
+            list.Add(new AgendaItem(
+                r.Concern ? Severity.High : Severity.Medium, ExceptionKind.StrandRaised, s.StrandId, s.Number, s.Name, r.Agenda, r.Title,
+                BoardText.HighlightHref(r.Link) ?? $"board/strands/{s.StrandId}"));
+        }
+
         return [.. list.OrderBy(e => e.Severity).ThenBy(e => e.Kind).ThenBy(e => e.StrandNumber).ThenBy(e => e.Subject, StringComparer.Ordinal).ThenBy(e => e.Detail, StringComparer.Ordinal)];
     }
 }
@@ -158,6 +172,9 @@ public sealed record StrandFacts(string StrandId, int Number, string Name, IRead
 /// <summary>What the rules need of a measure: its latest London point and icons.</summary>
 public sealed record MeasureFacts(
     string MeasureCode, string Name, IReadOnlyList<string> StrandIds, VariationIcon? Variation, AssuranceIcon Assurance, string? LatestPeriod, string? LatestValue, string? TargetText);
+
+/// <summary>A matter a strand raised for the Board: its highlight's title, agenda text, status and link.</summary>
+public sealed record RaisedFacts(string StrandId, string Title, string Agenda, bool Concern, string? Link);
 
 /// <summary>High items lead the agenda.</summary>
 public enum Severity
@@ -174,11 +191,12 @@ public enum ExceptionKind
     TargetFailing,
     ObjectiveOverdue,
     ObjectiveOffTrack,
+    StrandRaised,
 }
 
 /// <summary>
 /// One item for the Board's attention. <see cref="Target"/> is the strand id, the measure code or the objective id
-/// the item links to.
+/// the item links to (for an item a strand raised, the path inside the platform it gave, or the strand's Board page).
 /// </summary>
 public sealed record AgendaItem(
     Severity Severity, ExceptionKind Kind, string? StrandId, int StrandNumber, string? StrandName, string Subject, string Detail, string Target)
@@ -189,6 +207,7 @@ public sealed record AgendaItem(
         ExceptionKind.MeasureConcern => "Measure: special-cause concern",
         ExceptionKind.TargetFailing => "Measure: target consistently failed",
         ExceptionKind.ObjectiveOverdue => "Objective overdue",
+        ExceptionKind.StrandRaised => "Raised by the strand",
         _ => "Objective off track",
     };
 
@@ -196,6 +215,7 @@ public sealed record AgendaItem(
     {
         ExceptionKind.MissedSubmission => $"board/strands/{Target}",
         ExceptionKind.MeasureConcern or ExceptionKind.TargetFailing => $"measures/{Target}",
+        ExceptionKind.StrandRaised => Target,
         _ => $"board/objectives/{Target}",
     };
 }

@@ -75,7 +75,7 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
         modelBuilder.Entity<BoardHighlights>(e =>
         {
             e.ToTable("strand_highlights");
-            e.HasKey(h => h.StrandId);
+            e.HasKey(h => new { h.StrandId, h.Source });
             e.Property(h => h.Highlights).HasColumnType("jsonb");
         });
         modelBuilder.ApplySnakeCaseNames();
@@ -261,12 +261,15 @@ public sealed class BoardObservation
 }
 
 /// <summary>
-/// A strand's highlights as its latest <c>StrandHighlightsPublished</c> gave them (the message's list, as JSON): each
-/// message replaces the whole list. Hidden while the strand is withdrawn.
+/// A strand's highlights from one source as its latest <c>StrandHighlightsPublished</c> gave them (the message's list,
+/// as JSON): each message replaces that source's list. Hidden while the strand is withdrawn.
 /// </summary>
 public sealed class BoardHighlights
 {
     public required string StrandId { get; set; }
+
+    /// <summary>The register within the strand that published them ("" for a strand with one).</summary>
+    public string Source { get; set; } = "";
 
     public long Revision { get; set; }
 

@@ -6,7 +6,7 @@ using SeriousViolence.Contracts;
 namespace SeriousViolence.Board.ReadModel;
 
 /// <summary>
-/// Keeps each strand's highlights at the newest revision the strand published. The Board does not know what they mean:
+/// Keeps each strand's highlights, per source within the strand, at the newest revision published. The Board does not know what they mean:
 /// it stores the strand's list as it came and shows it on that strand's card. Idempotent (inbox); a revision no newer
 /// than the one held changes nothing, so a late or redelivered message never brings back older figures.
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class StrandHighlightsPublishedConsumer(BoardDbContext db, BoardNo
         await BoardInbox.ApplyOnceAsync(db, notifier, context, nameof(StrandHighlightsPublishedConsumer), now, async () =>
         {
             // Row lock so two instances apply one strand's revisions one at a time.
-            var row = await db.Highlights.FromSqlRaw("SELECT * FROM board.strand_highlights WHERE strand_id = {0} FOR UPDATE", m.StrandId)
+            var source = m.Source ?? "";
+            var row = await db.Highlights.FromSqlRaw("SELECT * FROM board.strand_highlights WHERE strand_id = {0} AND source = {1} FOR UPDATE", m.StrandId, source)
                 .SingleOrDefaultAsync(context.CancellationToken);
             if (row is not null && m.Revision <= row.Revision)
             {
@@ -28,7 +29,7 @@ public sealed class StrandHighlightsPublishedConsumer(BoardDbContext db, BoardNo
 
             if (row is null)
             {
-                row = new BoardHighlights { StrandId = m.StrandId, Highlights = "[]" };
+                row = new BoardHighlights { StrandId = m.StrandId, Source = source, Highlights = "[]" };
                 db.Highlights.Add(row);
             }
 
