@@ -9,6 +9,9 @@ public static class CaseReviewHighlight
 {
     public const string Key = "case-review-recommendations";
 
+    /// <summary>The register's own highlights on the Board (the strand's monthly returns publish theirs under another).</summary>
+    public const string Source = "case-reviews";
+
     public static StrandHighlight From(IReadOnlyCollection<Recommendation> all, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(all);

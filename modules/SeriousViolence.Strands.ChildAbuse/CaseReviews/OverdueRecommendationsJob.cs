@@ -23,7 +23,7 @@ public sealed class OverdueRecommendationsJob(ChildAbuseDbContext db, TimeProvid
         var all = await db.Recommendations.AsNoTracking().ToListAsync(cancellationToken);
         var overdue = all.Count(r => r.IsOverdueOn(today));
         // Nothing to say before the first recommendation: the strand's card stays as it is.
-        var published = all.Count > 0 && await StrandHighlights.PublishIfChangedAsync(db, CaseReviewHighlight.From(all, today), now, cancellationToken);
+        var published = all.Count > 0 && await StrandHighlights.PublishIfChangedAsync(db, CaseReviewHighlight.Source, CaseReviewHighlight.From(all, today), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return $"{overdue} of {all.Count} case review recommendations overdue on {today:yyyy-MM-dd}; " +

@@ -93,7 +93,7 @@ public sealed class RecommendationCommands(ChildAbuseDbContext db, IRefusalLog r
         current.Evidence = input.Evidence;
         current.Marking = input.Marking;
         current.UpdatedAt = now;
-        await StrandHighlights.PublishIfChangedAsync(db, CaseReviewHighlight.From(all, today), now, cancellationToken);
+        await StrandHighlights.PublishIfChangedAsync(db, CaseReviewHighlight.Source, CaseReviewHighlight.From(all, today), now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -6,9 +6,10 @@ using SeriousViolence.Plugins;
 namespace SeriousViolence.Strands.ChildAbuse.CaseReviews;
 
 /// <summary>
-/// The strand's highlights on its Board card. The Board replaces a strand's highlights as a whole with each message, so
-/// every register of the strand keeps its highlight here by key and each publication carries all of them, with a
-/// revision from one sequence. Callers hold <see cref="LockSql"/> in their transaction, so revisions rise in commit order.
+/// The strand's highlights on its Board card, one register at a time: each register publishes under its own
+/// <see cref="StrandHighlightsPublished.Source"/>, so one never replaces another's. What was last published is kept by
+/// key, so a job that re-reads the register publishes only when the picture changed. Callers hold
+/// <see cref="LockSql"/> in their transaction, so revisions (from one sequence) rise in commit order.
 /// </summary>
 internal static class StrandHighlights
 {
@@ -16,14 +17,14 @@ internal static class StrandHighlights
     public const string LockSql = "SELECT pg_advisory_xact_lock(hashtext('strand_child_abuse.registers'))";
 
     /// <summary>
-    /// Stores <paramref name="highlight"/> under its key and, if it differs from what was last published, enqueues the
-    /// strand's whole set in the context's outbox (saved with the caller's SaveChanges). True when it enqueued.
+    /// Stores <paramref name="highlight"/> under its key and, if it differs from what was last published, enqueues it as
+    /// the highlights of <paramref name="source"/> in the context's outbox (saved with the caller's SaveChanges). True
+    /// when it enqueued.
     /// </summary>
-    public static async Task<bool> PublishIfChangedAsync(ChildAbuseDbContext db, StrandHighlight highlight, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> PublishIfChangedAsync(ChildAbuseDbContext db, string source, StrandHighlight highlight, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(highlight, Outbox.Json);
-        var rows = await db.BoardHighlights.ToListAsync(cancellationToken);
-        var row = rows.SingleOrDefault(r => r.Key == highlight.Key);
+        var row = await db.BoardHighlights.SingleOrDefaultAsync(r => r.Key == highlight.Key, cancellationToken);
         if (row is not null && row.Body == body)
         {
             return false;
@@ -33,7 +34,6 @@ internal static class StrandHighlights
         {
             row = new BoardHighlightRow { Key = highlight.Key, Body = body };
             db.BoardHighlights.Add(row);
-            rows.Add(row);
         }
 
         row.Body = body;
@@ -41,10 +41,11 @@ internal static class StrandHighlights
         var revision = await db.Database.SqlQueryRaw<long>("SELECT nextval('strand_child_abuse.highlight_revisions') AS \"Value\"").SingleAsync(cancellationToken);
         db.Enqueue(new StrandHighlightsPublished
         {
+            Source = source,
             StrandId = ChildAbuseStrand.Strand.Id,
             Revision = revision,
             OccurredAt = now,
-            Highlights = [.. rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => JsonSerializer.Deserialize<StrandHighlight>(r.Body, Outbox.Json)!)],
+            Highlights = [highlight],
         }, now);
         return true;
     }

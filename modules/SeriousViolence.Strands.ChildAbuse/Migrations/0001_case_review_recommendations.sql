@@ -25,13 +25,13 @@ CREATE TABLE strand_child_abuse.case_review_recommendations (
 
 CREATE INDEX case_review_recommendations_due ON strand_child_abuse.case_review_recommendations (due_by, status);
 
--- The strand's highlights on its Board card, one row per highlight key, as last published. The Board replaces a
--- strand's highlights as a whole with each message, so every register of the strand publishes all of these rows
--- together (a later monthly return adds its own key here) with a revision from the one sequence.
+-- The highlights the strand's registers last published to its Board card, one row per highlight key (each register
+-- publishes under its own source), so that a job re-reading a register publishes only when the picture changed.
 CREATE TABLE strand_child_abuse.board_highlights (
     key text PRIMARY KEY,
     body text NOT NULL,
     published_at timestamptz NOT NULL
 );
 
+-- Revisions of the strand's highlight publications, rising in commit order (writers hold the registers' lock).
 CREATE SEQUENCE strand_child_abuse.highlight_revisions;
