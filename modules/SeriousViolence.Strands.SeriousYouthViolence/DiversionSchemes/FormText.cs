@@ -30,7 +30,7 @@ internal static class FormText
         }
         else if (!IsWellFormed(value))
         {
-            error = $"The {what} contains a broken character; type it again.";
+            error = $"There is a broken character in {what}; type it again.";
         }
 
         return error is null ? value.Replace("\r\n", "\n", StringComparison.Ordinal) : null;
