@@ -31,7 +31,7 @@ public sealed class CaseReviewJourneyTests(BrowserFixture browser, ITestOutputHe
         await Expect(page).ToHaveURLAsync(new Regex("/strands/child-abuse/case-reviews$"));
         await owner.WaitUntilInteractiveAsync("#recommendation-form");
         // Closing is the lead's decision: an action owner cannot choose it.
-        await Expect(page.Locator("#recommendation-status option[value='Closed']")).ToBeDisabledAsync();
+        await Expect(page.Locator("#recommendation-status option[value='Closed']")).ToHaveAttributeAsync("disabled", "");
 
         // A name where the review reference goes, no due quarter, implemented without evidence: refused beside each field.
         await page.GetByLabel("Source review (reference)").FillAsync("Jane Doe");

@@ -66,8 +66,9 @@ public sealed class DiversionSchemeJourneyTests(BrowserFixture browser, ITestOut
 
         // The strand's card on the Board carries the register's highlight.
         await lead.OpenAsync("board/strands/serious-youth-violence");
-        await Expect(page.GetByText("Youth diversion schemes")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.GetByText("1 of 32")).ToBeVisibleAsync();
+        var highlights = page.GetByRole(AriaRole.List, new() { NameRegex = new Regex("^Highlights from") });
+        await Expect(highlights).ToContainTextAsync("Youth diversion schemes", new() { Timeout = 30_000 });
+        await Expect(highlights).ToContainTextAsync("1 of 32");
         await ScreenshotsAsync(lead, "syv-board-card");
         Assert.Empty(lead.Errors);
     }
