@@ -1,5 +1,8 @@
+using Autofac;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plugins;
+using SeriousViolence.Strands.ChildAbuse.CaseReviews;
+using SeriousViolence.Strands.ChildAbuse.Pages;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.ChildAbuse.ChildAbuseStrand))]
 
@@ -46,15 +49,41 @@ public sealed class ChildAbuseStrand : StrandModule
         ],
     };
 
+    /// <summary>The serious case review recommendations tracker's page.</summary>
+    public const string CaseReviewsPath = "/strands/child-abuse/case-reviews";
+
     public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
     public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(ChildAbuseStrand).Assembly);
 
-    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    /// <summary>The measures the strand owns (Seed/measures.json), and its registers.</summary>
     public override void Contribute(IStrandContributions strand)
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(ChildAbuseStrand).Assembly);
+        // The strand's own schema and records (every register of the strand shares them).
+        strand.Migrations(typeof(ChildAbuseStrand).Assembly);
+        strand.DbContext<ChildAbuseDbContext>();
+        ContributeCaseReviews(strand);
+    }
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterType<RecommendationCommands>().InstancePerLifetimeScope();
+        builder.RegisterType<RecommendationQueries>().InstancePerLifetimeScope();
+    }
+
+    /// <summary>The serious case review recommendations tracker (issue 12, item 4): kept apart so other registers merge beside it.</summary>
+    private static void ContributeCaseReviews(IStrandContributions strand)
+    {
+        strand.Capability(RecommendationCommands.KeepRecommendations);
+        strand.Capability(RecommendationCommands.CloseRecommendation);
+        strand.Job<OverdueRecommendationsJob>(OverdueRecommendationsJob.Name,
+            "Re-reads the case review recommendations against today's date and republishes the Board highlight (and its agenda item) when one falls overdue.",
+            "0 10 0 * * ?");
+        strand.PageSection<CaseReviewsSection>(50);
+        strand.Navigation("Case review recommendations", CaseReviewsPath);
+        strand.Api(RecommendationsApi.Map);
     }
 }

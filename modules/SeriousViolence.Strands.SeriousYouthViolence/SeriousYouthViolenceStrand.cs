@@ -1,5 +1,8 @@
+using Autofac;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plugins;
+using SeriousViolence.Strands.SeriousYouthViolence.DiversionSchemes;
+using SeriousViolence.Strands.SeriousYouthViolence.Pages;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.SeriousYouthViolence.SeriousYouthViolenceStrand))]
 
@@ -32,15 +35,37 @@ public sealed class SeriousYouthViolenceStrand : StrandModule
         ],
     };
 
+    /// <summary>The youth diversion and engagement schemes register's page.</summary>
+    public const string DiversionSchemesPath = "/strands/serious-youth-violence/diversion-schemes";
+
     public override StrandDescriptor Descriptor => Strand;
 
     /// <summary>The strand's objectives from the strategy's action-plan table (Seed/objectives.vN.json).</summary>
     public override StrandSeed Seed { get; } = StrandSeed.FromEmbeddedFiles(typeof(SeriousYouthViolenceStrand).Assembly);
 
-    /// <summary>The measures the strand owns (Seed/measures.json): Performance stores and charts them.</summary>
+    /// <summary>The measures the strand owns (Seed/measures.json), and its registers.</summary>
     public override void Contribute(IStrandContributions strand)
     {
         ArgumentNullException.ThrowIfNull(strand);
         strand.MeasuresFrom(typeof(SeriousYouthViolenceStrand).Assembly);
+        // The strand's own schema and records (every register of the strand shares them).
+        strand.Migrations(typeof(SeriousYouthViolenceStrand).Assembly);
+        strand.DbContext<SeriousYouthViolenceDbContext>();
+        ContributeDiversionSchemes(strand);
+    }
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterType<SchemeCommands>().InstancePerLifetimeScope();
+        builder.RegisterType<SchemeQueries>().InstancePerLifetimeScope();
+    }
+
+    /// <summary>The youth diversion and engagement schemes register (issue 13, item 2): kept apart so other registers merge beside it.</summary>
+    private static void ContributeDiversionSchemes(IStrandContributions strand)
+    {
+        strand.Capability(SchemeCommands.KeepSchemes);
+        strand.PageSection<DiversionSchemesSection>(50);
+        strand.Navigation("Youth diversion schemes", DiversionSchemesPath);
+        strand.Api(SchemesApi.Map);
     }
 }
