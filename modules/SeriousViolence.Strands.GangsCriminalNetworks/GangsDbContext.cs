@@ -39,16 +39,20 @@ public sealed class GangsDbContext(DbContextOptions<GangsDbContext> options) : S
         {
             e.ToTable("network_notes");
             e.HasKey(n => n.NetworkId);
+            // Relationships without navigations: they tell EF to insert a network before what hangs from it.
+            e.HasOne<CriminalNetwork>().WithOne().HasForeignKey<NetworkNote>(n => n.NetworkId);
         });
         modelBuilder.Entity<HarmAssessment>(e =>
         {
             e.ToTable("assessments");
             e.HasKey(a => a.Id);
+            e.HasOne<CriminalNetwork>().WithMany().HasForeignKey(a => a.NetworkId);
         });
         modelBuilder.Entity<Disruption>(e =>
         {
             e.ToTable("disruptions");
             e.HasKey(d => d.Id);
+            e.HasOne<CriminalNetwork>().WithMany().HasForeignKey(d => d.NetworkId);
         });
         modelBuilder.Entity<SharingAgreement>(e =>
         {

@@ -29,12 +29,12 @@ public sealed class GangsRegisterTests(GangsHostFixture fixture)
             await fixture.Db.ColumnAsync($"SELECT actor_id || '|' || summary || '|' || marking FROM platform.audit_records WHERE entity = 'strand_gangs_criminal_networks.networks' AND entity_id = '{network.Id}'"));
         // The note is stored, but its words are nowhere in the audit trail.
         Assert.Equal(1L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM strand_gangs_criminal_networks.network_notes WHERE network_id = '{network.Id}'"));
-        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE coalesce(before, '') || coalesce(after, '') LIKE '%county lines%'"));
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE coalesce(before::text, '') || coalesce(after::text, '') LIKE '%county lines%'"));
 
-        var reassessed = GangsHostFixture.Saved(await fixture.ReassessAsync(GangsHostFixture.Owner, network.Id, Assessment("2", "UnderDisruption"), network.Version));
+        var reassessed = GangsHostFixture.Saved(await fixture.ReassessAsync(GangsHostFixture.Owner, network.Id, Assessment("1", "UnderDisruption"), network.Version));
         Assert.Equal(2, reassessed.AssessmentRevision);
         Assert.Equal(4, reassessed.CurrentTier);
-        Assert.Equal(["1|20|1|Active|gangs-lead", "2|10|4|UnderDisruption|gangs-owner"], await fixture.Db.ColumnAsync(
+        Assert.Equal(["1|20|1|Active|gangs-lead", "2|5|4|UnderDisruption|gangs-owner"], await fixture.Db.ColumnAsync(
             $"SELECT a.revision || '|' || a.total || '|' || a.tier || '|' || (CASE a.status WHEN 0 THEN 'Active' ELSE 'UnderDisruption' END) || '|' || r.actor_id FROM strand_gangs_criminal_networks.assessments a " +
             $"JOIN platform.audit_records r ON r.entity_id = a.id::text WHERE a.network_id = '{network.Id}' ORDER BY a.revision"));
         var stale = await fixture.ReassessAsync(GangsHostFixture.Lead, network.Id, Assessment("5", "Active"), network.Version);

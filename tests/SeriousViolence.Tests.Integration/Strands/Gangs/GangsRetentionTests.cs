@@ -48,9 +48,11 @@ public sealed class GangsRetentionTests
         Assert.Equal("Flagged 1 network(s) past review, archived 0, deleted 0 after the retention period.", await RunJob());
         Assert.Equal(["0|true"], await db.ColumnAsync($"SELECT status || '|' || (flagged_at IS NOT NULL) FROM strand_gangs_criminal_networks.networks WHERE id = '{stale.Id}'"));
         // The Board is told, and asked to discuss it.
-        var agenda = await Eventually.WaitForAsync(
-            () => host.Client.GetStringAsync("board/strands/gangs-criminal-networks"), c => c.Contains("past its review date", StringComparison.Ordinal), "the overdue review on the Board");
-        Assert.Contains("Past their review date", agenda, StringComparison.Ordinal);
+        await Eventually.WaitForAsync(
+            async () => System.Net.WebUtility.HtmlDecode(await host.Client.GetStringAsync("board/strands/gangs-criminal-networks")),
+            c => c.Contains("Past their review date", StringComparison.Ordinal), "the overdue review on the strand's Board card");
+        var agenda = System.Net.WebUtility.HtmlDecode(await host.Client.GetStringAsync("board/agenda"));
+        Assert.Contains("1 criminal network is past its review date on the matrix", agenda, StringComparison.Ordinal);
 
         clock.Now = new DateTimeOffset(2026, 5, 12, 9, 0, 0, TimeSpan.Zero);
         Assert.Equal("Flagged 0 network(s) past review, archived 1, deleted 0 after the retention period.", await RunJob());
@@ -69,7 +71,7 @@ public sealed class GangsRetentionTests
         Assert.Equal(
             [$"system|created|{stale.Reference}|1|1|Archived on 2026-05-12 (not reviewed in time); retention period of 12 months ended."],
             await db.ColumnAsync("SELECT actor_id || '|' || summary || '|' || (after->>'Reference') || '|' || (after->>'Assessments') || '|' || (after->>'Disruptions') || '|' || (after->>'Reason') FROM platform.audit_records WHERE entity = 'strand_gangs_criminal_networks.retention_deletions'"));
-        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE coalesce(before, '') || coalesce(after, '') LIKE '%drugs line%'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE coalesce(before::text, '') || coalesce(after::text, '') LIKE '%drugs line%'"));
         // Deleted in SQL: no audit record copies the deleted rows' fields.
         Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM platform.audit_records WHERE summary = 'deleted' AND entity LIKE 'strand_gangs_criminal_networks.%'"));
     }

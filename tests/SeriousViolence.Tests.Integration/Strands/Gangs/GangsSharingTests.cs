@@ -53,10 +53,10 @@ public sealed class GangsSharingTests(GangsHostFixture fixture)
         Assert.Equal(
             [
                 "partner-aggregate|(no agreement)|Strategic assessment|refused",
-                "partner-aggregate|Bexley Youth Offending Service|Strategic assessment|refused",
                 "partner-aggregate|Bexley Community Safety Partnership|Bexley serious violence problem profile|made",
+                "partner-aggregate|Bexley Youth Offending Service|Strategic assessment|refused",
             ],
-            await fixture.Db.ColumnAsync("SELECT kind || '|' || recipient || '|' || purpose || '|' || (CASE WHEN refused_because IS NULL THEN 'made' ELSE 'refused' END) FROM strand_gangs_criminal_networks.exports WHERE kind = 'partner-aggregate' ORDER BY exported_at, id"));
+            await fixture.Db.ColumnAsync("SELECT kind || '|' || recipient || '|' || purpose || '|' || (CASE WHEN refused_because IS NULL THEN 'made' ELSE 'refused' END) FROM strand_gangs_criminal_networks.exports WHERE kind = 'partner-aggregate' ORDER BY recipient COLLATE \"C\""));
         Assert.Equal(3L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE entity = 'strand_gangs_criminal_networks.exports' AND actor_id = 'gangs-owner' AND after->>'Kind' = 'partner-aggregate'"));
     }
 
