@@ -131,6 +131,8 @@ public sealed class GangsPublisher(GangsDbContext db)
         return new StrandHighlightsPublished
         {
             StrandId = GangsCriminalNetworksStrand.Strand.Id,
+            // The matrix's own highlights: another register of this strand would publish under its own source.
+            Source = "networks-matrix",
             Revision = revision,
             OccurredAt = now,
             Highlights =
