@@ -35,14 +35,14 @@ public sealed class FiuDeadlineJob(HomicideDbContext db, HomicideFigures figures
             if (now > request.DeadlineAt && request.BreachFoundAt is null)
             {
                 request.BreachFoundAt = now;
-                Raise(request, "breach", $"{request.Reference} ({FiuRequestTypes.Labels[request.RequestType]}) passed its deadline of {FieldText.LondonDisplay(request.DeadlineAt)} without a response.", now);
+                Raise(request, "breach", $"{request.Reference} ({FiuRequestTypes.Labels[request.RequestType]}) passed its deadline of {HomicideFieldText.LondonDisplay(request.DeadlineAt)} without a response.", now);
                 breached++;
             }
             else if (now <= request.DeadlineAt && now >= request.DeadlineAt - FiuRequestTypes.WarnBefore(request.RequestType) && request.WarnedAt is null)
             {
                 request.WarnedAt = now;
                 var left = request.DeadlineAt - now;
-                Raise(request, "warning", $"{request.Reference} ({FiuRequestTypes.Labels[request.RequestType]}) must be answered by {FieldText.LondonDisplay(request.DeadlineAt)}: {Math.Floor(left.TotalHours).ToString(CultureInfo.InvariantCulture)} h {left.Minutes} min left.", now);
+                Raise(request, "warning", $"{request.Reference} ({FiuRequestTypes.Labels[request.RequestType]}) must be answered by {HomicideFieldText.LondonDisplay(request.DeadlineAt)}: {Math.Floor(left.TotalHours).ToString(CultureInfo.InvariantCulture)} h {left.Minutes} min left.", now);
                 warned++;
             }
         }

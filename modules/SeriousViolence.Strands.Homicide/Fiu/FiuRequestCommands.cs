@@ -46,7 +46,7 @@ public sealed class FiuRequestCommands(HomicideDbContext db, HomicideFigures fig
             if (found.Version != expectedVersion)
             {
                 return RegisterResult<FiuRequest>.Conflicted(
-                    $"{found.UpdatedBy} saved {found.Reference} at {FieldText.LondonDisplay(found.UpdatedAt)} (version {found.Version}); your entry was not saved. Check their entry and, if yours is right, enter it again.");
+                    $"{found.UpdatedBy} saved {found.Reference} at {HomicideFieldText.LondonDisplay(found.UpdatedAt)} (version {found.Version}); your entry was not saved. Check their entry and, if yours is right, enter it again.");
             }
 
             // The type and the month received say which measure and period the request counts in (see HomicideFigures).

@@ -23,8 +23,8 @@ public sealed class FiuRequestForm
         ArgumentNullException.ThrowIfNull(r);
         return new FiuRequestForm
         {
-            RequestType = r.RequestType, ReceivedAt = FieldText.LondonText(r.ReceivedAt),
-            RespondedAt = r.RespondedAt is { } at ? FieldText.LondonText(at) : "", RespondedBy = r.RespondedBy ?? "", Marking = r.Marking.Label(),
+            RequestType = r.RequestType, ReceivedAt = HomicideFieldText.LondonText(r.ReceivedAt),
+            RespondedAt = r.RespondedAt is { } at ? HomicideFieldText.LondonText(at) : "", RespondedBy = r.RespondedBy ?? "", Marking = r.Marking.Label(),
         };
     }
 
@@ -42,7 +42,7 @@ public sealed class FiuRequestForm
         {
             errors[nameof(ReceivedAt)] = ["Give the date and time the request was received."];
         }
-        else if (!FieldText.TryLondonTime(ReceivedAt, out var r))
+        else if (!HomicideFieldText.TryLondonTime(ReceivedAt, out var r))
         {
             errors[nameof(ReceivedAt)] = ["Give the date and time received as 2026-03-14T09:30 (London time)."];
         }
@@ -59,7 +59,7 @@ public sealed class FiuRequestForm
         var respondedText = (RespondedAt ?? "").Trim();
         if (respondedText.Length > 0)
         {
-            if (!FieldText.TryLondonTime(respondedText, out var at))
+            if (!HomicideFieldText.TryLondonTime(respondedText, out var at))
             {
                 errors[nameof(RespondedAt)] = ["Give the date and time of the response as 2026-03-14T11:00 (London time), or leave it empty."];
             }
@@ -69,7 +69,7 @@ public sealed class FiuRequestForm
             }
             else if (received is { } rec && at < rec)
             {
-                errors[nameof(RespondedAt)] = [$"The response cannot come before the request was received ({FieldText.LondonDisplay(rec)})."];
+                errors[nameof(RespondedAt)] = [$"The response cannot come before the request was received ({HomicideFieldText.LondonDisplay(rec)})."];
             }
             else
             {
@@ -78,7 +78,7 @@ public sealed class FiuRequestForm
         }
 
         var by = (RespondedBy ?? "").Trim();
-        if (FieldText.LineProblem(by, 100, "who responded") is { } problem)
+        if (HomicideFieldText.LineProblem(by, 100, "who responded") is { } problem)
         {
             errors[nameof(RespondedBy)] = [problem];
         }

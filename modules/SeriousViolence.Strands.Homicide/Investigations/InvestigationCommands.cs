@@ -25,7 +25,7 @@ public sealed class InvestigationCommands(HomicideDbContext db, HomicideFigures 
         await HomicideAccess.EnsureAsync(actor, RecordInvestigation, refusals, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var errors = form.Validate(FieldText.LondonToday(now), out var input);
+        var errors = form.Validate(HomicideFieldText.LondonToday(now), out var input);
         if (errors.Count > 0)
         {
             return RegisterResult<Investigation>.Invalid(errors);
@@ -40,7 +40,7 @@ public sealed class InvestigationCommands(HomicideDbContext db, HomicideFigures 
         {
             return RegisterResult<Investigation>.Invalid(new Dictionary<string, string[]>
             {
-                [nameof(InvestigationForm.OperationName)] = [$"{input.OperationName} is already recorded (opened {FieldText.DateDisplay(sameName.OpenedOn)}); change that one instead."],
+                [nameof(InvestigationForm.OperationName)] = [$"{input.OperationName} is already recorded (opened {HomicideFieldText.DateDisplay(sameName.OpenedOn)}); change that one instead."],
             });
         }
 
@@ -65,7 +65,7 @@ public sealed class InvestigationCommands(HomicideDbContext db, HomicideFigures 
             if (found.Version != expectedVersion)
             {
                 return RegisterResult<Investigation>.Conflicted(
-                    $"{found.UpdatedBy} saved {found.OperationName} at {FieldText.LondonDisplay(found.UpdatedAt)} (status {found.Status}, version {found.Version}); your entry was not saved. Check their entry and, if yours is right, enter it again.");
+                    $"{found.UpdatedBy} saved {found.OperationName} at {HomicideFieldText.LondonDisplay(found.UpdatedAt)} (status {found.Status}, version {found.Version}); your entry was not saved. Check their entry and, if yours is right, enter it again.");
             }
 
             // The quarter opened and the borough say where the investigation counts; a published observation cannot be

@@ -35,9 +35,9 @@ public sealed class InvestigationForm
         ArgumentNullException.ThrowIfNull(i);
         return new InvestigationForm
         {
-            OperationName = i.OperationName, OpenedOn = FieldText.DateText(i.OpenedOn), Borough = i.Borough, Status = i.Status,
-            DetectedOn = FieldText.DateText(i.DetectedOn), ChargedOn = FieldText.DateText(i.ChargedOn), Outcome = i.Outcome ?? "",
-            DebriefedOn = FieldText.DateText(i.DebriefedOn), Marking = i.Marking.Label(),
+            OperationName = i.OperationName, OpenedOn = HomicideFieldText.DateText(i.OpenedOn), Borough = i.Borough, Status = i.Status,
+            DetectedOn = HomicideFieldText.DateText(i.DetectedOn), ChargedOn = HomicideFieldText.DateText(i.ChargedOn), Outcome = i.Outcome ?? "",
+            DebriefedOn = HomicideFieldText.DateText(i.DebriefedOn), Marking = i.Marking.Label(),
         };
     }
 
@@ -50,11 +50,11 @@ public sealed class InvestigationForm
         {
             errors[nameof(OperationName)] = ["Give the operation name, e.g. Operation Ashdown."];
         }
-        else if (FieldText.LineProblem(name, OperationNameMaxLength, "the operation name") is { } nameProblem)
+        else if (HomicideFieldText.LineProblem(name, OperationNameMaxLength, "the operation name") is { } nameProblem)
         {
             errors[nameof(OperationName)] = [nameProblem];
         }
-        else if (!FieldText.OperationName().IsMatch(name))
+        else if (!HomicideFieldText.OperationName().IsMatch(name))
         {
             errors[nameof(OperationName)] = ["Give the operation's pseudonymous reference: the word Operation and its name (letters only), e.g. Operation Ashdown. Never a victim's or suspect's name."];
         }
@@ -120,7 +120,7 @@ public sealed class InvestigationForm
             return null;
         }
 
-        if (!FieldText.TryDate(t, out var date))
+        if (!HomicideFieldText.TryDate(t, out var date))
         {
             errors[field] = [$"Give {what} as a date, e.g. 2026-03-14."];
             return null;
@@ -140,7 +140,7 @@ public sealed class InvestigationForm
         var date = Date(field, text, what, today, required: false, errors);
         if (date is { } d && opened is { } o && d < o)
         {
-            errors[field] = [$"{beforeOpened} ({FieldText.DateDisplay(o)})."];
+            errors[field] = [$"{beforeOpened} ({HomicideFieldText.DateDisplay(o)})."];
             return null;
         }
 

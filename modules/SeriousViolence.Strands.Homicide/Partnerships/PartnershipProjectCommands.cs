@@ -18,7 +18,7 @@ public sealed class PartnershipProjectCommands(HomicideDbContext db, HomicideFig
         await HomicideAccess.EnsureAsync(actor, RecordProject, refusals, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var errors = form.Validate(FieldText.LondonToday(now), out var input);
+        var errors = form.Validate(HomicideFieldText.LondonToday(now), out var input);
         if (errors.Count > 0)
         {
             return RegisterResult<PartnershipProject>.Invalid(errors);
@@ -53,7 +53,7 @@ public sealed class PartnershipProjectCommands(HomicideDbContext db, HomicideFig
             if (found.Version != expectedVersion)
             {
                 return RegisterResult<PartnershipProject>.Conflicted(
-                    $"{found.UpdatedBy} saved {found.Name} at {FieldText.LondonDisplay(found.UpdatedAt)} (status {found.Status}, version {found.Version}); your entry was not saved. Check their entry and, if yours is right, enter it again.");
+                    $"{found.UpdatedBy} saved {found.Name} at {HomicideFieldText.LondonDisplay(found.UpdatedAt)} (status {found.Status}, version {found.Version}); your entry was not saved. Check their entry and, if yours is right, enter it again.");
             }
 
             current = found;

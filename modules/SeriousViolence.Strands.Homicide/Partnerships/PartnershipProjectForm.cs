@@ -32,7 +32,7 @@ public sealed class PartnershipProjectForm
         ArgumentNullException.ThrowIfNull(p);
         return new PartnershipProjectForm
         {
-            Name = p.Name, Partners = [.. p.Partners], Objective = p.Objective, StartedOn = FieldText.DateText(p.StartedOn), Status = p.Status,
+            Name = p.Name, Partners = [.. p.Partners], Objective = p.Objective, StartedOn = HomicideFieldText.DateText(p.StartedOn), Status = p.Status,
             Evidence = p.Evidence, Marking = p.Marking.Label(),
         };
     }
@@ -45,7 +45,7 @@ public sealed class PartnershipProjectForm
         {
             errors[nameof(Name)] = ["Give the project's name (at least 3 characters)."];
         }
-        else if (FieldText.LineProblem(name, NameMaxLength, "the name") is { } p)
+        else if (HomicideFieldText.LineProblem(name, NameMaxLength, "the name") is { } p)
         {
             errors[nameof(Name)] = [p];
         }
@@ -66,13 +66,13 @@ public sealed class PartnershipProjectForm
         {
             errors[nameof(Objective)] = ["Say what the project is for (its objective)."];
         }
-        else if (FieldText.Problem(objective, ObjectiveMaxLength, "the objective") is { } p)
+        else if (HomicideFieldText.Problem(objective, ObjectiveMaxLength, "the objective") is { } p)
         {
             errors[nameof(Objective)] = [p];
         }
 
         DateOnly started = default;
-        if (!FieldText.TryDate(StartedOn, out started))
+        if (!HomicideFieldText.TryDate(StartedOn, out started))
         {
             errors[nameof(StartedOn)] = ["Give the date the project started (or is to start), e.g. 2026-04-01."];
         }
@@ -92,7 +92,7 @@ public sealed class PartnershipProjectForm
         }
 
         var evidence = (Evidence ?? "").Trim();
-        if (FieldText.Problem(evidence, EvidenceMaxLength, "the evidence") is { } e)
+        if (HomicideFieldText.Problem(evidence, EvidenceMaxLength, "the evidence") is { } e)
         {
             errors[nameof(Evidence)] = [e];
         }

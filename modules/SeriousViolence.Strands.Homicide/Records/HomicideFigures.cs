@@ -147,7 +147,7 @@ public sealed class HomicideFigures(HomicideDbContext db)
         var projects = db.Projects.Local.ToList();
         if (projects.Count > 0)
         {
-            var last = FinancialQuarter.Containing(FieldText.LondonToday(now));
+            var last = FinancialQuarter.Containing(HomicideFieldText.LondonToday(now));
             var first = FinancialQuarter.Containing(projects.Min(p => p.StartedOn));
             for (var q = first; q <= last; q = q.Next())
             {
@@ -164,7 +164,7 @@ public sealed class HomicideFigures(HomicideDbContext db)
     /// <summary>The first day of the London month an instant falls in.</summary>
     public static DateOnly MonthOf(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, FieldText.London);
+        var local = TimeZoneInfo.ConvertTime(instant, HomicideFieldText.London);
         return new DateOnly(local.Year, local.Month, 1);
     }
 

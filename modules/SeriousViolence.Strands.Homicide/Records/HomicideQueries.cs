@@ -30,8 +30,8 @@ public sealed class HomicideQueries(HomicideDbContext db)
         CsvText.Row(sb, "operation_name", "opened_on", "borough_code", "borough", "status", "detected_on", "charged_on", "outcome", "debriefed_on", "marking", "version", "updated_by");
         foreach (var i in rows)
         {
-            CsvText.Row(sb, i.OperationName, FieldText.DateText(i.OpenedOn), i.Borough, Geographies.Boroughs.GetValueOrDefault(i.Borough, i.Borough), i.Status,
-                FieldText.DateText(i.DetectedOn), FieldText.DateText(i.ChargedOn), i.Outcome ?? "", FieldText.DateText(i.DebriefedOn), i.Marking.Label(),
+            CsvText.Row(sb, i.OperationName, HomicideFieldText.DateText(i.OpenedOn), i.Borough, Geographies.Boroughs.GetValueOrDefault(i.Borough, i.Borough), i.Status,
+                HomicideFieldText.DateText(i.DetectedOn), HomicideFieldText.DateText(i.ChargedOn), i.Outcome ?? "", HomicideFieldText.DateText(i.DebriefedOn), i.Marking.Label(),
                 i.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), i.UpdatedBy);
         }
 
@@ -67,7 +67,7 @@ public sealed class HomicideQueries(HomicideDbContext db)
         CsvText.Row(sb, "name", "partners", "objective", "started_on", "status", "evidence", "marking", "version");
         foreach (var p in rows)
         {
-            CsvText.Row(sb, p.Name, string.Join("; ", p.Partners), p.Objective, FieldText.DateText(p.StartedOn), p.Status, p.Evidence, p.Marking.Label(),
+            CsvText.Row(sb, p.Name, string.Join("; ", p.Partners), p.Objective, HomicideFieldText.DateText(p.StartedOn), p.Status, p.Evidence, p.Marking.Label(),
                 p.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SeriousViolence.Strands.Homicide.Records;
 
 /// <summary>The checks every typed field gets before anything is parsed or stored, with the words the page shows beside it.</summary>
-internal static partial class FieldText
+internal static partial class HomicideFieldText
 {
     public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
