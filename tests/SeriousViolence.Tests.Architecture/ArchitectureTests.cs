@@ -194,6 +194,6 @@ public sealed class The_plugin_kit_references_only_abstractions_and_contracts
 
     [Fact]
     public void Catches_the_bad_fixture() => Assert.Equal(
-        ["SeriousViolence.Plugins references SeriousViolence.Platform; the plugin kit may only reference SeriousViolence.Abstractions, SeriousViolence.Contracts"],
+        ["SeriousViolence.Plugins references SeriousViolence.Platform; the plugin kit may only reference SeriousViolence.Abstractions, SeriousViolence.Contracts, SeriousViolence.Ui"],
         ArchitectureRules.PluginsReferenceOnlyAbstractionsAndContracts(Repositories.Bad));
 }

@@ -38,7 +38,7 @@ public sealed class ReturnDefinition
     /// <summary>The fields whose London totals the strand's Board highlight shows (at most four read well).</summary>
     public IReadOnlyList<string> Headline { get; init; } = [];
 
-    /// <summary>The strand page that holds the return's workspace, e.g. "/strands/jigsaw/mappa".</summary>
+    /// <summary>The strand page that holds the return's workspace, under <c>/strands/&lt;id&gt;/</c>.</summary>
     public required string PagePath { get; init; }
 
     /// <summary>The first month a return may be made for.</summary>
