@@ -59,9 +59,10 @@ public sealed class QuartzClusterTests
         }
 
         var firedBefore = await db.ScalarAsync<long>("SELECT prev_fire_time FROM governance.qrtz_triggers WHERE trigger_name = 'quarterly-cycle'");
-        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM governance.qrtz_job_details"));
+        // The platform's three jobs and the strands' own (Child Abuse's overdue recommendations, Gangs' retention, Homicide's FIU deadlines).
+        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM governance.qrtz_job_details"));
         Assert.Equal(
-            ["email-outbox", "meeting-packs", "quarterly-cycle"],
+            ["child-abuse-overdue-recommendations", "email-outbox", "gangs-criminal-networks-retention", "homicide-fiu-deadlines", "meeting-packs", "quarterly-cycle"],
             await db.ColumnAsync("SELECT trigger_name FROM governance.qrtz_cron_triggers ORDER BY 1"));
 
         await using (await TestHost.StartAsync(db.ConnectionString, settings: FastCycle))
@@ -76,7 +77,7 @@ public sealed class QuartzClusterTests
         // and the meeting packs, wait for the next firing (DoNothing = 2) for the frequent e-mail job.
         Assert.Equal(
             ["email-outbox 2", "meeting-packs 1", "quarterly-cycle 1"],
-            await db.ColumnAsync("SELECT trigger_name || ' ' || misfire_instr FROM governance.qrtz_triggers ORDER BY 1"));
+            await db.ColumnAsync("SELECT trigger_name || ' ' || misfire_instr FROM governance.qrtz_triggers WHERE trigger_name IN ('email-outbox', 'meeting-packs', 'quarterly-cycle') ORDER BY 1"));
         // The same trigger row carried on: the restart found the schedule rather than starting a second one.
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM governance.qrtz_triggers WHERE trigger_name = 'quarterly-cycle'"));
     }
@@ -100,7 +101,7 @@ public sealed class QuartzClusterTests
             "the manual run to be logged");
         Assert.EndsWith("(run now by Platform administrator)", summary[0], StringComparison.Ordinal);
         var listed = await jobs.ListAsync(admin, CancellationToken.None);
-        Assert.Equal(["email-outbox", "meeting-packs", "quarterly-cycle"], listed.Select(j => j.Name));
+        Assert.Equal(["child-abuse-overdue-recommendations", "email-outbox", "gangs-criminal-networks-retention", "homicide-fiu-deadlines", "meeting-packs", "quarterly-cycle"], listed.Select(j => j.Name));
         var cycle = listed.Single(j => j.Name == QuarterlyCycleJob.Name);
         Assert.Equal("0 0/15 * * * ?", cycle.Schedule);
         Assert.NotNull(cycle.NextRun);
