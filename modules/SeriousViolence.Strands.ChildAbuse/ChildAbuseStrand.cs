@@ -66,6 +66,11 @@ public sealed class ChildAbuseStrand : StrandModule
         strand.Migrations(typeof(ChildAbuseStrand).Assembly);
         strand.DbContext<ChildAbuseDbContext>();
         ContributeCaseReviews(strand);
+
+        // The command's monthly return: approved by a lead, it feeds the strand's measures and its Board highlight.
+        strand.MonthlyReturns<ChildAbuseDbContext>(Returns.CaseloadReturn.Definition);
+        strand.PageSection<Pages.CaseloadReturnSection>(10);
+        strand.Navigation("Monthly returns", Returns.CaseloadReturn.PagePath);
     }
 
     protected override void Load(ContainerBuilder builder)

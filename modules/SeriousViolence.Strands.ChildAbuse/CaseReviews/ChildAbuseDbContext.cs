@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Plugins;
+using SeriousViolence.Plugins.Returns;
 
 namespace SeriousViolence.Strands.ChildAbuse.CaseReviews;
 
@@ -12,6 +13,7 @@ public sealed class ChildAbuseDbContext(DbContextOptions<ChildAbuseDbContext> op
 
     protected override void MapRecords(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapMonthlyReturns();
         modelBuilder.Entity<Recommendation>(e =>
         {
             e.ToTable("case_review_recommendations");

@@ -14,7 +14,7 @@ namespace SeriousViolence.Tests.Integration.Strands.Returns;
 
 /// <summary>
 /// Every strand that keeps a monthly return (Jigsaw's MAPPA return, Sapphire's, the Community Safety Units', GBH's),
-/// through its own definition: prepared by the strand's action owner and approved by its lead, each measure it feeds
+/// and the Child Abuse Investigation Command's (one for London), through its own definition: prepared by the strand's action owner and approved by its lead, each measure it feeds
 /// has the borough's value in Performance and an SPC chart; another strand's lead is refused over HTTP with nothing
 /// written; and each of its rules is enforced beside the field.
 /// </summary>
@@ -26,12 +26,13 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
         public override string ToString() => $"{StrandId}/{Definition.Key}";
     }
 
-    public static TheoryData<string> Strands => ["jigsaw", "sapphire", "dv-hate-crime", "gbh"];
+    public static TheoryData<string> Strands => ["jigsaw", "sapphire", "dv-hate-crime", "gbh", "child-abuse"];
 
     private static StrandReturn Of(string strandId) => strandId switch
     {
         "jigsaw" => new(strandId, SeriousViolence.Strands.Jigsaw.Returns.MappaReturn.Definition, typeof(SeriousViolence.Strands.Jigsaw.Returns.JigsawDbContext)),
         "sapphire" => new(strandId, SeriousViolence.Strands.Sapphire.Returns.SapphireReturn.Definition, typeof(SeriousViolence.Strands.Sapphire.Returns.SapphireDbContext)),
+        "child-abuse" => new(strandId, SeriousViolence.Strands.ChildAbuse.Returns.CaseloadReturn.Definition, typeof(SeriousViolence.Strands.ChildAbuse.CaseReviews.ChildAbuseDbContext)),
         "dv-hate-crime" => new(strandId, SeriousViolence.Strands.DomesticViolenceHateCrime.Returns.CsuReturn.Definition, typeof(SeriousViolence.Strands.DomesticViolenceHateCrime.Returns.CsuDbContext)),
         _ => new(strandId, SeriousViolence.Strands.GrievousBodilyHarm.Returns.GbhReturn.Definition, typeof(SeriousViolence.Strands.GrievousBodilyHarm.Returns.GbhDbContext)),
     };
@@ -55,9 +56,12 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
         return figures;
     }
 
-    private static ReturnForm Form(string month, IReadOnlyDictionary<string, int> figures, string borough = GbhReturnsHost.Croydon) => new()
+    /// <summary>Where the test makes its return: Croydon (or Lambeth), or London for a force-wide return.</summary>
+    private static string Place(StrandReturn s, string borough = GbhReturnsHost.Croydon) => s.Definition.Coverage == ReturnCoverage.Force ? Geographies.London : borough;
+
+    private static ReturnForm Form(string month, IReadOnlyDictionary<string, int> figures, string geography) => new()
     {
-        Geography = borough, Month = month,
+        Geography = geography, Month = month,
         Figures = figures.ToDictionary(f => f.Key, f => f.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal),
     };
 
@@ -89,7 +93,7 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
         for (var i = 0; i < months.Length; i++)
         {
             sent.Add(Figures(s.Definition, i));
-            await ApprovedAsync(s, Form(months[i], sent[i]));
+            await ApprovedAsync(s, Form(months[i], sent[i], Place(s)));
         }
 
         foreach (var measure in s.Definition.Measures)
@@ -101,13 +105,13 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
                 return $"{m}|{value.ToString("0.0", CultureInfo.InvariantCulture)}";
             }).ToList();
             var stored = await Eventually.WaitForAsync(
-                () => shared.Db.ColumnAsync($"SELECT to_char(period_start, 'YYYY-MM') || '|' || value::numeric(12,1) FROM performance.observations WHERE measure_code = '{measure.MeasureCode}' AND geography = 'E09000008' AND period_start < '2024-04-01' ORDER BY period_start"),
+                () => shared.Db.ColumnAsync($"SELECT to_char(period_start, 'YYYY-MM') || '|' || value::numeric(12,1) FROM performance.observations WHERE measure_code = '{measure.MeasureCode}' AND geography = '{Place(s)}' AND period_start < '2024-04-01' ORDER BY period_start"),
                 rows => rows.Count == 3, $"{measure.MeasureCode} observed for three months");
             Assert.Equal(expected, stored);
             Assert.Equal(
                 [$"{strandId}|SeriousViolence.Strands.{s.Context.Namespace!.Split('.')[2]}"],
                 await shared.Db.ColumnAsync($"SELECT owner_strand || '|' || owner_module FROM performance.measures WHERE code = '{measure.MeasureCode}'"));
-            var response = await shared.Host.Client.GetAsync($"api/measures/{measure.MeasureCode}/spc?geography=E09000008");
+            var response = await shared.Host.Client.GetAsync($"api/measures/{measure.MeasureCode}/spc?geography={Place(s)}");
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, $"{measure.MeasureCode}: {(int)response.StatusCode} {body}");
             using var chart = JsonDocument.Parse(body);
@@ -126,11 +130,11 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
         using var client = shared.Host.ClientWithToken(await shared.Host.IssueTokenAsync(other));
         var figures = Figures(s.Definition, 0).ToDictionary(f => f.Key, f => f.Value.ToString(CultureInfo.InvariantCulture));
 
-        var response = await client.PostAsJsonAsync($"api/strands/{strandId}/returns/{s.Definition.Key}", new { geography = GbhReturnsHost.Lambeth, month = "2024-06", figures, version = (long?)null });
+        var response = await client.PostAsJsonAsync($"api/strands/{strandId}/returns/{s.Definition.Key}", new { geography = Place(s, GbhReturnsHost.Lambeth), month = "2024-06", figures, version = (long?)null });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var schema = "strand_" + strandId.Replace('-', '_');
-        Assert.Equal(0L, await shared.Db.ScalarAsync<long>($"SELECT count(*) FROM {schema}.monthly_returns WHERE month = '2024-06-01' AND geography = '{GbhReturnsHost.Lambeth}'"));
+        Assert.Equal(0L, await shared.Db.ScalarAsync<long>($"SELECT count(*) FROM {schema}.monthly_returns WHERE month = '2024-06-01' AND geography = '{Place(s, GbhReturnsHost.Lambeth)}'"));
         Assert.Contains(
             $"prepare-{s.Definition.Key}-return|{strandId}",
             await shared.Db.ColumnAsync($"SELECT entity_id || '|' || strand_id FROM platform.audit_records WHERE kind = 'access-denied' AND actor_name LIKE 'Other lead for {strandId}%'"));
@@ -148,7 +152,7 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
             var figures = Figures(s.Definition, 0);
             figures[rule.Part[0]] = rule.Whole.Sum(w => figures[w]) + 1 - rule.Part.Skip(1).Sum(p => figures[p]);
 
-            var result = await CallAsync(s, r => r.PrepareAsync(owner, s.Definition, Form("2024-07", figures, GbhReturnsHost.Lambeth), (long?)null, CancellationToken.None));
+            var result = await CallAsync(s, r => r.PrepareAsync(owner, s.Definition, Form("2024-07", figures, Place(s, GbhReturnsHost.Lambeth)), (long?)null, CancellationToken.None));
 
             Assert.False(result.Succeeded);
             Assert.Contains(rule.Message, result.Errors[rule.Part[0]]);
