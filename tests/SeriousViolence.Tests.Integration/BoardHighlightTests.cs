@@ -64,7 +64,7 @@ public sealed class BoardHighlightTests : HostedTest
         Assert.Empty((await SummaryStrandAsync("jigsaw")).GetProperty("highlights").EnumerateArray());
 
         var board = await Host.Client.GetStringAsync("board");
-        var card = board[board.IndexOf($"data-strand=\"{Strand}\"", StringComparison.Ordinal)..];
+        var card = board[board.IndexOf($"class=\"card\" data-strand=\"{Strand}\"", StringComparison.Ordinal)..]; // not the strand's pages in the navigation
         card = card[..card.IndexOf("</article>", StringComparison.Ordinal)];
         Assert.Contains("data-highlight=\"disruptions-quarter\"", card, StringComparison.Ordinal);
         Assert.Contains("Of concern", card, StringComparison.Ordinal); // the status in words, not colour alone
