@@ -36,4 +36,7 @@ public sealed record MeasureDefined
 
     /// <summary>The strand whose plugin declares (owns) the measure; null from publishers that predate it.</summary>
     public string? OwnerStrandId { get; init; }
+
+    /// <summary>Why the measure is only a proxy for what the strategy asks, or null when it measures that itself.</summary>
+    public string? Proxy { get; init; }
 }

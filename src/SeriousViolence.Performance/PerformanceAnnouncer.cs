@@ -12,16 +12,17 @@ namespace SeriousViolence.Performance;
 /// </summary>
 public sealed class PerformanceAnnouncer(NpgsqlDataSource dataSource, TimeProvider clock) : IStateAnnouncer
 {
-    // Definitions are seeded and never edited yet, so every definition is at revision 1. Only measures a loaded plugin
+    // A definition's revision rises when its declaration changes what is announced (the proxy note). Only measures a loaded plugin
     // declares are announced, each on behalf of its owner's module (the dispatcher holds the row if that module leaves).
     internal const string DefinitionsSql =
         """
         INSERT INTO performance.outbox_messages (id, message_type, body, created_at, source_module)
         SELECT gen_random_uuid(), 'SeriousViolence.Contracts.MeasureDefined',
                jsonb_build_object(
-                   'measureCode', m.code, 'revision', 1, 'occurredAt', @now, 'name', m.name, 'unit', m.unit, 'polarity', m.polarity,
+                   'measureCode', m.code, 'revision', m.revision, 'occurredAt', @now, 'name', m.name, 'unit', m.unit, 'polarity', m.polarity,
                    'frequency', m.frequency, 'targetValue', m.target_value, 'targetText', m.target_text,
-                   'keyOutcomes', to_jsonb(m.outcomes), 'strandIds', to_jsonb(m.strands), 'ownerStrandId', m.owner_strand),
+                   'keyOutcomes', to_jsonb(m.outcomes), 'strandIds', to_jsonb(m.strands), 'ownerStrandId', m.owner_strand,
+                   'proxy', m.proxy),
                @now, m.owner_module
         FROM performance.measures m WHERE m.declared ORDER BY m.code
         """;

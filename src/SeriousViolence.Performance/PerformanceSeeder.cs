@@ -9,7 +9,8 @@ namespace SeriousViolence.Performance;
 /// <summary>
 /// Stores the measures the loaded strand plugins declare (<see cref="PluginRegistry.Measures"/>): a new measure is
 /// inserted whole; an existing one gets its owner (strand and plugin module) and strands from the declaration and is
-/// marked declared, and nothing else of it changes (definitions will be editable by analysts). A measure no loaded
+/// marked declared, and nothing else of it changes (definitions will be editable by analysts) except whether it is a
+/// proxy, which the declaring strand decides: a change there is the definition's next revision, so the Board follows. A measure no loaded
 /// plugin declares is marked undeclared: its strand left the configuration, so it is not listed, announced or
 /// recorded, and its history is kept. Also inserts the category feeds the declarations name when missing (mappings an
 /// analyst added stand) and the geographies.
@@ -27,10 +28,12 @@ public sealed class PerformanceSeeder(NpgsqlDataSource dataSource, PluginRegistr
             await using var upsert = new NpgsqlCommand(
                 """
                 INSERT INTO performance.measures (code, name, description, strands, outcomes, unit, numerator, denominator, polarity, target_value,
-                    target_date, target_text, baseline, frequency, geographies, data_source, marking, source_text, owner_strand, owner_module, declared)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, true)
+                    target_date, target_text, baseline, frequency, geographies, data_source, marking, source_text, owner_strand, owner_module, declared, proxy)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, true, $21)
                 ON CONFLICT (code) DO UPDATE
-                SET owner_strand = excluded.owner_strand, owner_module = excluded.owner_module, strands = excluded.strands, declared = true
+                SET owner_strand = excluded.owner_strand, owner_module = excluded.owner_module, strands = excluded.strands, declared = true,
+                    proxy = excluded.proxy,
+                    revision = performance.measures.revision + CASE WHEN performance.measures.proxy IS DISTINCT FROM excluded.proxy THEN 1 ELSE 0 END
                 """, connection, transaction);
             upsert.Parameters.Add(new NpgsqlParameter { Value = m.Code });
             upsert.Parameters.Add(new NpgsqlParameter { Value = m.Name });
@@ -52,6 +55,7 @@ public sealed class PerformanceSeeder(NpgsqlDataSource dataSource, PluginRegistr
             upsert.Parameters.Add(Nullable(m.SourceText, NpgsqlDbType.Text));
             upsert.Parameters.Add(new NpgsqlParameter { Value = owner });
             upsert.Parameters.Add(new NpgsqlParameter { Value = module });
+            upsert.Parameters.Add(Nullable(m.Proxy?.Trim(), NpgsqlDbType.Text));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
 
             foreach (var feed in m.Mappings)

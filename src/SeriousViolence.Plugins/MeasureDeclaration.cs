@@ -52,6 +52,13 @@ public sealed record MeasureDeclaration
     /// <summary>Numbers (1-7) of the key outcomes it evidences.</summary>
     public required IReadOnlyList<int> Outcomes { get; init; }
 
+    /// <summary>
+    /// Set when the measure only stands in for what the strategy asks about (e.g. knife-injury victims aged 1-24 for
+    /// serious youth violence under 20): why, in a sentence. Pages and Board cards label it, and the Board never puts a
+    /// proxy's signal on its agenda as a real change.
+    /// </summary>
+    public string? Proxy { get; init; }
+
     /// <summary>Other strands whose success the measure also evidences (their pages and cards list it too).</summary>
     public IReadOnlyList<string> AlsoServes { get; init; } = [];
 
@@ -102,6 +109,11 @@ public sealed record MeasureDeclaration
         if (!ProtectiveMarkings.TryParse(Marking, out _))
         {
             yield return $"measure '{Code}' has marking '{Marking}'; use OFFICIAL or OFFICIAL-SENSITIVE";
+        }
+
+        if (Proxy is not null && (Proxy.Trim().Length is 0 or > 500))
+        {
+            yield return $"measure '{Code}' has a proxy note that is empty or longer than 500 characters";
         }
 
         if (Outcomes.Any(o => o is < 1 or > 7))

@@ -18,7 +18,7 @@ public sealed class MeasurePageTests(BrowserFixture browser, ITestOutputHelper o
     private const string Historical = "MPS Borough Level Crime (Historical) 2010-04 to 2023-11.csv";
 
     [Fact]
-    public async Task A_measure_with_no_observations_says_to_import_data()
+    public async Task A_measure_with_no_observations_says_where_its_values_come_from()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var host = await TestHost.StartAsync(db.ConnectionString);
@@ -27,7 +27,10 @@ public sealed class MeasurePageTests(BrowserFixture browser, ITestOutputHelper o
         await visitor.OpenAsync("measures/homicide-offences");
 
         await Expect(visitor.Page.Locator("h1")).ToHaveTextAsync("Homicide offences");
-        await Expect(visitor.Page.Locator("#no-observations")).ToContainTextAsync("No observations yet: import data on the Imports page");
+        var empty = visitor.Page.Locator("#no-observations");
+        await Expect(empty).ToContainTextAsync("No observations yet. Its values come from MPS recorded crime (borough and ward files)");
+        await Expect(empty.GetByRole(AriaRole.Link, new() { Name = "Homicide strand's page" })).ToHaveAttributeAsync("href", "strands/homicide");
+        await Expect(empty.GetByRole(AriaRole.Link, new() { Name = "Imports page" })).ToHaveAttributeAsync("href", "imports");
         await Expect(visitor.Page.Locator("#control-chart")).ToHaveCountAsync(0);
         await Expect(visitor.Page.Locator("#measure-definition")).ToContainTextAsync("MPS recorded crime (borough and ward files)");
         Assert.Empty(visitor.Errors);

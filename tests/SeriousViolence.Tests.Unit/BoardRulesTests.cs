@@ -123,6 +123,18 @@ public sealed class BoardRulesTests
         Assert.Contains("consistently fails its target", item.Subject, StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public void A_proxy_measures_signal_is_never_put_to_the_board_as_a_change_while_the_same_signal_in_a_real_measure_is()
+    {
+        var real = Measure("real", VariationIcon.SpecialCauseConcernHigh, AssuranceIcon.ConsistentlyFails);
+        var proxy = Measure("proxy", VariationIcon.SpecialCauseConcernHigh, AssuranceIcon.ConsistentlyFails) with { Proxy = true };
+
+        var agenda = BoardRules.Exceptions([Strand("homicide", 6, Last)], [], [real, proxy], Now);
+
+        var item = Assert.Single(agenda);
+        Assert.Equal("measures/real", item.Link);
+    }
     [Fact]
     public void A_matter_a_strand_raises_is_on_the_agenda_leading_when_the_strand_calls_it_a_concern_and_never_for_an_unknown_strand()
     {

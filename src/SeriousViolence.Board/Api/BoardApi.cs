@@ -23,7 +23,8 @@ public sealed record HighlightFigureDto(string Label, string Value);
 
 /// <summary>One measure's latest London value and its Making Data Count icons.</summary>
 public sealed record MeasureSummaryDto(
-    string Code, string Name, string Unit, IReadOnlyList<int> KeyOutcomes, string? LatestPeriod, decimal? LatestValue, string? Variation, string Assurance, string? Target);
+    string Code, string Name, string Unit, IReadOnlyList<int> KeyOutcomes, string? LatestPeriod, decimal? LatestValue, string? Variation, string Assurance, string? Target,
+    string? Proxy);
 
 /// <summary>The Board's read-only API and its downloads. Every call checks the actor (ViewBoard, or Export for files).</summary>
 public static class BoardApi
@@ -77,7 +78,7 @@ public static class BoardApi
                         h.Key, h.Title, [.. h.Figures.Select(f => new HighlightFigureDto(f.Label, f.Value))], BoardText.HighlightKey(h.Status), h.Link, h.Marking))]);
             })],
             [.. picture.Measures.Select(m => new MeasureSummaryDto(
-                m.Code, m.Name, m.Unit, m.KeyOutcomes, m.LatestPeriod, m.LatestValue, m.Variation?.ToString(), m.Assurance.ToString(), m.TargetText))]);
+                m.Code, m.Name, m.Unit, m.KeyOutcomes, m.LatestPeriod, m.LatestValue, m.Variation?.ToString(), m.Assurance.ToString(), m.TargetText, m.Proxy))]);
     }
 
     private static byte[] ReadCss()

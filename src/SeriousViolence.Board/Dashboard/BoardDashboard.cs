@@ -43,7 +43,7 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
             [.. strands.Select(s => new StrandFacts(s.StrandId, s.Number, s.Name,
                 submissions.Where(x => x.StrandId == s.StrandId).Select(x => x.Quarter).ToHashSet(StringComparer.Ordinal)))],
             [.. objectives.Select(o => new ObjectiveFacts(o.ObjectiveId, o.StrandId, o.Status, o.Rag, o.DueQuarter, o.Text))],
-            [.. measures.Select(m => new MeasureFacts(m.Code, m.Name, m.StrandIds, m.Variation, m.Assurance, m.LatestPeriod, m.LatestValue is null ? null : m.LatestValueText, m.TargetText))],
+            [.. measures.Select(m => new MeasureFacts(m.Code, m.Name, m.StrandIds, m.Variation, m.Assurance, m.LatestPeriod, m.LatestValue is null ? null : m.LatestValueText, m.TargetText, m.Proxy is not null))],
             quarter,
             [.. cards.SelectMany(c => c.Highlights.Where(h => !string.IsNullOrWhiteSpace(h.Agenda))
                 .Select(h => new RaisedFacts(c.StrandId, h.Title, h.Agenda!, h.Status == "concern", h.Link)))]);
@@ -128,7 +128,7 @@ public sealed class BoardDashboard(BoardDbContext db, TimeProvider clock)
                 var (variation, assurance) = Icons(m, kind, s);
                 return new MeasureRow(
                     m.MeasureCode, m.Name, m.Unit, m.Polarity, m.Frequency, m.KeyOutcomes, m.StrandIds, m.TargetValue, m.TargetText,
-                    s.Count == 0 ? null : PeriodLabel(kind, s[^1].PeriodStart), s.Count == 0 ? null : s[^1].Value, s.Count, variation, assurance);
+                    s.Count == 0 ? null : PeriodLabel(kind, s[^1].PeriodStart), s.Count == 0 ? null : s[^1].Value, s.Count, variation, assurance, m.Proxy);
             })
             .OrderBy(m => m.KeyOutcomes.Count == 0 ? 99 : m.KeyOutcomes.Min()).ThenBy(m => m.Name, StringComparer.Ordinal)];
     }

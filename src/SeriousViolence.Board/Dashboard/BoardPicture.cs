@@ -83,7 +83,8 @@ public sealed record MeasureRow(
     decimal? LatestValue,
     int Points,
     VariationIcon? Variation,
-    AssuranceIcon Assurance)
+    AssuranceIcon Assurance,
+    string? Proxy = null)
 {
     public string LatestValueText => LatestValue is { } v ? BoardText.Number(v, Unit) : "no data";
 }

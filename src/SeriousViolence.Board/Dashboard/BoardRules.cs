@@ -103,7 +103,9 @@ public static class BoardRules
                 $"The update for {last} was due when the quarter ended; the Board has not received it.", s.StrandId));
         }
 
-        foreach (var m in measures)
+        // A proxy stands in for what the strategy asks about; its signal is not a change in that, so it is labelled where
+        // the measure is shown and never put to the Board as one.
+        foreach (var m in measures.Where(m => !m.Proxy))
         {
             var concern = IsConcern(m.Variation);
             var fails = m.Assurance == AssuranceIcon.ConsistentlyFails;
@@ -171,7 +173,8 @@ public sealed record StrandFacts(string StrandId, int Number, string Name, IRead
 
 /// <summary>What the rules need of a measure: its latest London point and icons.</summary>
 public sealed record MeasureFacts(
-    string MeasureCode, string Name, IReadOnlyList<string> StrandIds, VariationIcon? Variation, AssuranceIcon Assurance, string? LatestPeriod, string? LatestValue, string? TargetText);
+    string MeasureCode, string Name, IReadOnlyList<string> StrandIds, VariationIcon? Variation, AssuranceIcon Assurance, string? LatestPeriod, string? LatestValue, string? TargetText,
+    bool Proxy = false);
 
 /// <summary>A matter a strand raised for the Board: its highlight's title, agenda text, status and link.</summary>
 public sealed record RaisedFacts(string StrandId, string Title, string Agenda, bool Concern, string? Link);

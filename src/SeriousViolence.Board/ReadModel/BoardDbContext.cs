@@ -237,6 +237,9 @@ public sealed class BoardMeasure
 
     /// <summary>The strand whose plugin declares the measure, or null: hidden while that strand is withdrawn.</summary>
     public string? OwnerStrand { get; set; }
+
+    /// <summary>Why the measure is only a proxy, or null (MeasureDefined.Proxy).</summary>
+    public string? Proxy { get; set; }
 }
 
 public sealed class BoardObservation

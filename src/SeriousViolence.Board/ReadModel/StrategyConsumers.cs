@@ -68,6 +68,7 @@ public sealed class MeasureDefinedConsumer(BoardDbContext db, BoardNotifier noti
             row.KeyOutcomes = [.. m.KeyOutcomes];
             row.StrandIds = [.. m.StrandIds];
             row.OwnerStrand = m.OwnerStrandId;
+            row.Proxy = m.Proxy;
             return true;
         });
     }

@@ -12,7 +12,7 @@ namespace SeriousViolence.Performance.Api;
 public sealed record MeasureDto(
     string Code, string Name, string Description, IReadOnlyList<string> Strands, IReadOnlyList<int> Outcomes, string Unit, string? Numerator, string? Denominator,
     string Polarity, decimal? TargetValue, DateOnly? TargetDate, string? TargetText, string? Baseline, string Frequency, IReadOnlyList<string> Geographies,
-    string DataSource, string Marking, int Observations, bool Declared = true);
+    string DataSource, string Marking, int Observations, bool Declared = true, string? OwnerStrand = null, string? Proxy = null);
 
 public sealed record ObservationDto(string Period, string PeriodKind, string Geography, decimal Value, decimal? Numerator, decimal? Denominator, int Revision, string Source, DateTimeOffset RecordedAt);
 

@@ -15,7 +15,7 @@ public sealed class MeasureQueries(NpgsqlDataSource dataSource)
         """
         SELECT m.code, m.name, m.description, m.strands, m.outcomes, m.unit, m.numerator, m.denominator, m.polarity, m.target_value, m.target_date,
                m.target_text, m.baseline, m.frequency, m.geographies, m.data_source, m.marking,
-               (SELECT count(*) FROM performance.observations o WHERE o.measure_code = m.code)::int, m.declared
+               (SELECT count(*) FROM performance.observations o WHERE o.measure_code = m.code)::int, m.declared, m.owner_strand, m.proxy
         FROM performance.measures m
         """;
 
@@ -62,7 +62,8 @@ public sealed class MeasureQueries(NpgsqlDataSource dataSource)
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<int[]>(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetDecimal(9),
                 r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12),
-                r.GetString(13), r.GetFieldValue<string[]>(14), r.GetString(15), r.GetString(16), r.GetInt32(17), r.GetBoolean(18)));
+                r.GetString(13), r.GetFieldValue<string[]>(14), r.GetString(15), r.GetString(16), r.GetInt32(17), r.GetBoolean(18),
+                r.IsDBNull(19) ? null : r.GetString(19), r.IsDBNull(20) ? null : r.GetString(20)));
         }
 
         return list;
