@@ -80,6 +80,36 @@ public sealed class RealDataImportTests
     }
 
     [RealDataFact]
+    public async Task Londons_domestic_abuse_homicides_per_year_from_the_victims_file_equal_the_files_own_counts_and_serve_the_domestic_violence_strand()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestHost.StartAsync(db.ConnectionString);
+
+        var report = await ImportAsync(host, "MPS Homicide Victims 2003-2023.csv");
+
+        Assert.True(report.Accepted, string.Join("; ", report.Errors.Take(5)));
+        // Counted from the file itself: the Domestic_Abuse field, and the year as the last but one field.
+        var row = new System.Text.RegularExpressions.Regex(",(?<year>\\d{4}),\"[^\"]*\"$");
+        var expected = System.IO.File.ReadLines(File("MPS Homicide Victims 2003-2023.csv")).Skip(1)
+            .GroupBy(l => row.Match(l).Groups["year"].Value)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key + ":" + g.Count(l => l.Contains(",\"Domestic Abuse\",", StringComparison.Ordinal)).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(21, expected.Count);
+        Assert.Equal(expected, await db.ColumnAsync(
+            "SELECT extract(year FROM period_start) || ':' || value::int FROM performance.observations WHERE measure_code = 'domestic-abuse-homicide-victims' ORDER BY period_start"));
+        Assert.Equal(["london"], await db.ColumnAsync("SELECT DISTINCT geography FROM performance.observations WHERE measure_code = 'domestic-abuse-homicide-victims'"));
+
+        // The Domestic Violence and Hate Crime strand reads the measure as the Homicide strand publishes it.
+        Assert.Equal(["homicide|{homicide,dv-hate-crime}"], await db.ColumnAsync("SELECT owner_strand || '|' || strands::text FROM performance.measures WHERE code = 'domestic-abuse-homicide-victims'"));
+        var board = await Eventually.WaitForAsync(
+            () => db.ColumnAsync("SELECT value::int::text FROM board.measure_observations WHERE measure_code = 'domestic-abuse-homicide-victims' AND period_start = '2008-01-01'"),
+            rows => rows.Count == 1, "the 2008 figure on the Board");
+        Assert.Equal(expected.Single(e => e.StartsWith("2008:", StringComparison.Ordinal))[5..], board[0]);
+        Assert.Contains("Domestic abuse homicide victims", await host.Client.GetStringAsync("board/strands/dv-hate-crime"), StringComparison.Ordinal);
+    }
+
+    [RealDataFact]
     public async Task Every_real_file_is_recognised_and_accepted_and_overlapping_releases_revise_rather_than_duplicate()
     {
         await using var db = await TestDatabase.CreateAsync();
