@@ -1,5 +1,6 @@
 using System.Globalization;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Strands.ChildAbuse.CaseReviews;
 
@@ -53,7 +54,7 @@ public sealed class RecommendationForm
             }
         }
 
-        var review = FormText.Check(SourceReview, "the review reference", SourceReviewMaxLength, "Give the review's reference, e.g. SCR 2025/07.", multiLine: false, out var error);
+        var review = FieldText.Clean(SourceReview, SourceReviewMaxLength, "the review reference", out var error, whenMissing: "Give the review's reference, e.g. SCR 2025/07.");
         // A reference has a number in it; a name has none. This keeps a child's name out of the one free-text key.
         if (review is not null && (!review.Any(char.IsAsciiDigit) || !review.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '/' or '-' or '.' or '(' or ')' or '&')))
         {
@@ -62,9 +63,9 @@ public sealed class RecommendationForm
         }
 
         Add(nameof(SourceReview), error);
-        var text = FormText.Check(RecommendationText, "the recommendation", TextMaxLength, "Give the recommendation as the review words it.", multiLine: true, out error);
+        var text = FieldText.Clean(RecommendationText, TextMaxLength, "the recommendation", out error, allowLineBreaks: true, whenMissing: "Give the recommendation as the review words it.");
         Add(nameof(RecommendationText), error);
-        var owner = FormText.Check(Owner, "the owner", OwnerMaxLength, "Say which unit or role owns it (e.g. CAIC Partnership Team).", multiLine: false, out error);
+        var owner = FieldText.Clean(Owner, OwnerMaxLength, "the owner", out error, whenMissing: "Say which unit or role owns it (e.g. CAIC Partnership Team).");
         Add(nameof(Owner), error);
 
         var due = default(FinancialQuarter);
@@ -85,7 +86,7 @@ public sealed class RecommendationForm
             Add(nameof(Status), "Choose Open, In progress, Implemented or Closed with evidence.");
         }
 
-        var evidence = FormText.Check(Evidence, "the evidence", EvidenceMaxLength, null, multiLine: true, out error);
+        var evidence = FieldText.Clean(Evidence, EvidenceMaxLength, "the evidence", out error, required: false, allowLineBreaks: true);
         if (error is null && evidence is { Length: 0 } && status is RecommendationStatus.Implemented or RecommendationStatus.Closed)
         {
             error = $"Give the evidence that it was implemented (document references or links) before marking it {status.Label().ToLowerInvariant()}.";

@@ -1,41 +1,18 @@
 using System.Globalization;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Strands.GangsCriminalNetworks.Networks;
 
 /// <summary>The checks every typed field passes on the server before anything is parsed or stored.</summary>
 internal static class FormText
 {
-    /// <summary>Trims and checks one text field; adds the field's message and returns null when it is refused.</summary>
+    /// <summary>Trims and checks one text field (the kit's <see cref="FieldText"/>); adds the field's message and returns null when it is refused.</summary>
     public static string? Text(Dictionary<string, string[]> errors, string field, string? value, int max, string what, bool required = true)
     {
-        var text = (value ?? "").Trim();
-        if (text.Length == 0)
+        var text = FieldText.Clean(value, max, what, out var problem, required);
+        if (problem is not null)
         {
-            if (required)
-            {
-                errors[field] = [$"Give {what}."];
-            }
-
-            return required ? null : "";
-        }
-
-        if (text.Length > max)
-        {
-            errors[field] = [$"At most {max} characters (this has {text.Length:N0})."];
-            return null;
-        }
-
-        if (text.Any(char.IsControl))
-        {
-            errors[field] = ["Remove control characters (such as NUL, tab or line breaks)."];
-            return null;
-        }
-
-        if (!IsWellFormed(text))
-        {
-            // A lone surrogate cannot be stored as UTF-8; PostgreSQL would refuse it with an error nobody can act on.
-            errors[field] = ["This contains a broken character; type it again."];
-            return null;
+            errors[field] = [problem];
         }
 
         return text;
@@ -76,22 +53,5 @@ internal static class FormText
         }
 
         return parsed;
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Strands.Homicide.Records;
 
@@ -8,40 +9,13 @@ internal static partial class HomicideFieldText
 {
     public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    /// <summary>Null when <paramref name="text"/> is acceptable free text; otherwise what is wrong with it.</summary>
-    public static string? Problem(string text, int maxLength, string what)
-    {
-        if (text.Length > maxLength)
-        {
-            return $"At most {maxLength} characters for {what} (this has {text.Length:N0}).";
-        }
-
-        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
-        {
-            return $"Remove control characters (such as NUL or tab) from {what}.";
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                // A lone surrogate cannot be stored as UTF-8; PostgreSQL would refuse it with an error nobody can act on.
-                return $"{char.ToUpperInvariant(what[0])}{what[1..]} contains a broken character; type it again.";
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Null when <paramref name="text"/> is acceptable free text (line breaks allowed); otherwise what is wrong with it.</summary>
+    public static string? Problem(string text, int maxLength, string what) =>
+        FieldText.Problem(text, maxLength, what, required: false, allowLineBreaks: true);
 
     /// <summary>A single-line value: no line breaks either.</summary>
     public static string? LineProblem(string text, int maxLength, string what) =>
-        text.Any(char.IsControl)
-            ? $"Remove control characters (such as NUL, tab or line breaks) from {what}."
-            : Problem(text, maxLength, what);
+        FieldText.Problem(text, maxLength, what, required: false);
 
     public static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -14,7 +14,7 @@ public sealed class CaseReviewValidationTests(CaseReviewHostFixture fixture) : I
         ["a child's name for the review"] = ("SourceReview", CaseReviewHost.Form(review: "Jane Doe"), NotAReference),
         ["a NUL in the review"] = ("SourceReview", CaseReviewHost.Form(review: "SCR\0 2025/07"), "Remove control characters (such as NUL, tab or line breaks) from the review reference."),
         ["no review"] = ("SourceReview", CaseReviewHost.Form(review: "  "), "Give the review's reference, e.g. SCR 2025/07."),
-        ["a lone surrogate in the recommendation"] = ("RecommendationText", CaseReviewHost.Form(text: "Share \ud800 minutes"), "There is a broken character in the recommendation; type it again."),
+        ["a lone surrogate in the recommendation"] = ("RecommendationText", CaseReviewHost.Form(text: "Share \ud800 minutes"), "The recommendation contains a broken character; type it again."),
         ["an escape sequence in the recommendation"] = ("RecommendationText", CaseReviewHost.Form(text: "Share\u001b[31m minutes"), "Remove control characters (such as NUL or tab) from the recommendation; line breaks are fine."),
         ["a megabyte of recommendation"] = ("RecommendationText", CaseReviewHost.Form(text: new string('x', 1_000_000)), "At most 2,000 characters (this has 1,000,000)."),
         ["a line break in the owner"] = ("Owner", CaseReviewHost.Form(owner: "CAIC\nPartnership"), "Remove control characters (such as NUL, tab or line breaks) from the owner."),

@@ -26,7 +26,7 @@ public sealed class HomicideValidationTests(HomicideHostFixture fixture) : IClas
         ["a NUL in the operation name"] = ("OperationName", I(HomicideHost.Investigation("Operation Elm\0stead")),
             "Remove control characters (such as NUL, tab or line breaks) from the operation name."),
         ["a megabyte of operation name"] = ("OperationName", I(HomicideHost.Investigation("Operation " + new string('x', 1_000_000))),
-            "At most 60 characters for the operation name (this has 1,000,010)."),
+            "At most 60 characters (this has 1,000,010)."),
         ["a detected status with no date"] = ("DetectedOn", I(HomicideHost.Investigation("Operation Elmstead", status: "detected")),
             "A detected investigation needs the date it was detected."),
         ["a response before the request was received"] = ("RespondedAt", F(HomicideHost.Fiu(received: "2026-11-02T09:00", responded: "2026-11-02T08:00", by: "SCD1 FIU manager")),
