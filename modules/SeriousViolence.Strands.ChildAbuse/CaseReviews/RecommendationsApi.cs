@@ -33,15 +33,20 @@ internal static class RecommendationsApi
         .WithName("GetChildAbuseCaseReviewRecommendations")
         .WithSummary("The serious case review recommendations tracker, still open first, with whether each is overdue.");
 
-        api.MapGet(Path + ".csv", async (RecommendationQueries queries, TimeProvider clock, CancellationToken ct) =>
+        // Every download is in the audit trail as an export, with who took it and its marking.
+        api.MapGet(Path + ".csv", async (RecommendationQueries queries, ICurrentActor current, IExportLog exports, TimeProvider clock, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow();
-            var csv = RecommendationsCsv.Write(await queries.ListAsync(ct), now);
+            var all = await queries.ListAsync(ct);
+            var csv = RecommendationsCsv.Write(all, now);
+            await exports.RecordExportAsync(
+                await current.GetAsync(ct), $"the serious case review recommendations (CSV, {all.Count} rows)", ChildAbuseStrand.CaseReviewsPath,
+                ChildAbuseStrand.Strand.Id, ProtectiveMarkings.Highest(all.Select(r => r.Marking)), ct);
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
                 $"case-review-recommendations-{now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
         })
         .WithName("GetChildAbuseCaseReviewRecommendationsCsv")
-        .WithSummary("The tracker as CSV, with its protective marking as the first and last line.");
+        .WithSummary("The tracker as CSV, with its protective marking as the first and last line; the download is audited as an export.");
 
         api.MapPost(Path, async Task<Results<Created<RecommendationDto>, Ok<RecommendationDto>, ProblemHttpResult>> (
             RecommendationRequest request, ICurrentActor current, RecommendationCommands commands, TimeProvider clock, CancellationToken ct) =>

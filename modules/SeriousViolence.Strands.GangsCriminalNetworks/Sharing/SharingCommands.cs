@@ -14,9 +14,10 @@ public sealed record GangsExport(string FileName, string Csv, ExportRecord Recor
 /// Sharing agreements and exports (ICO findings: unredacted lists went to partners, informal copies were made).
 /// A partner gets counts per borough and tier only, small numbers suppressed, only under a current agreement; the
 /// register itself leaves only with its lead, for a stated purpose. Every export, made or refused, is recorded (and
-/// so audited with the actor) with its recipient and purpose, which the file also carries as a watermark.
+/// so audited with the actor) with its recipient and purpose, which the file also carries as a watermark; a file made is
+/// also in the platform's audit trail as an export, where the audit page lists every download.
 /// </summary>
-public sealed class SharingCommands(GangsDbContext db, GangsSettings settings, IRefusalLog refusals, TimeProvider clock)
+public sealed class SharingCommands(GangsDbContext db, GangsSettings settings, IRefusalLog refusals, IExportLog exports, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SharingAgreement>> AgreementsAsync(Actor actor, CancellationToken cancellationToken)
     {
@@ -154,6 +155,9 @@ public sealed class SharingCommands(GangsDbContext db, GangsSettings settings, I
         var record = Record(ExportRecord.PartnerAggregate, agreement.Id, agreement.Partner, parsed.Purpose, null, Geographies.Boroughs.Count, suppressed, actor, now);
         db.Exports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await exports.RecordExportAsync(
+            actor, $"the criminal networks aggregate for {agreement.Partner} under agreement {agreement.Id} (CSV, {Geographies.Boroughs.Count} boroughs by tier, {suppressed} cells suppressed)",
+            GangsCriminalNetworksStrand.ExportsPath, GangsCriminalNetworksStrand.Strand.Id, marking, cancellationToken);
         return GangsResult.Ok<GangsExport>(new GangsExport($"criminal-networks-{Slug(agreement.Partner)}-{today:yyyy-MM-dd}.csv", sb.ToString(), record));
     }
 
@@ -190,6 +194,9 @@ public sealed class SharingCommands(GangsDbContext db, GangsSettings settings, I
         var record = Record(ExportRecord.Register, null, actor.DisplayName, parsed.Purpose, null, networks.Count, 0, actor, now);
         db.Exports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await exports.RecordExportAsync(
+            actor, $"the criminal networks register (CSV, {networks.Count} networks, notes left out)", GangsCriminalNetworksStrand.RegisterPath,
+            GangsCriminalNetworksStrand.Strand.Id, marking, cancellationToken);
         return GangsResult.Ok<GangsExport>(new GangsExport($"criminal-networks-register-{now:yyyy-MM-dd}.csv", sb.ToString(), record));
     }
 

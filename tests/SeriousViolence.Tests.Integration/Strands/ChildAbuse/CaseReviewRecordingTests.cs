@@ -29,6 +29,9 @@ public sealed class CaseReviewRecordingTests(CaseReviewHostFixture fixture) : IC
         Assert.Equal("OFFICIAL-SENSITIVE", lines[0]);
         Assert.Equal("OFFICIAL-SENSITIVE", lines[^1]);
         Assert.StartsWith("Source review,Recommendation,Owner,Due quarter,Status,Overdue,", lines[2], StringComparison.Ordinal);
+        Assert.Contains(
+            "export|child-abuse|OFFICIAL-SENSITIVE|/strands/child-abuse/case-reviews",
+            await fixture.Db.ColumnAsync("SELECT kind || '|' || strand_id || '|' || marking || '|' || entity_id FROM platform.audit_records WHERE kind = 'export' AND summary LIKE 'downloaded the serious case review recommendations (CSV, %'"));
         Assert.Contains(lines, l => l.StartsWith("SCR 2024/11,\"Review \"\"=SUM(A1)\"\" referrals, daily\",CAIC Partnership Team,2026/27 Q3,Open,no,,OFFICIAL-SENSITIVE,1,DI CAIC Partnership,", StringComparison.Ordinal));
     }
 }

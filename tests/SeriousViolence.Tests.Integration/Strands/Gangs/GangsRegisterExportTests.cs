@@ -33,6 +33,8 @@ public sealed class GangsRegisterExportTests(GangsHostFixture fixture)
         Assert.DoesNotContain("To be removed", export.Csv, StringComparison.Ordinal);
         Assert.Equal(["register|Quarterly tasking and coordination group|DCS Gangs"], await fixture.Db.ColumnAsync(
             "SELECT kind || '|' || purpose || '|' || exported_by FROM strand_gangs_criminal_networks.exports WHERE kind = 'register' AND refused_because IS NULL AND purpose LIKE 'Quarterly%'"));
+        Assert.Contains("gangs-lead|export|/strands/gangs-criminal-networks/register|OFFICIAL-SENSITIVE", await fixture.Db.ColumnAsync(
+            "SELECT actor_id || '|' || kind || '|' || entity_id || '|' || marking FROM platform.audit_records WHERE kind = 'export' AND summary LIKE 'downloaded the criminal networks register (CSV, %'"));
         Assert.Equal(["gangs-owner|export-criminal-networks-register"], await fixture.Db.ColumnAsync(
             "SELECT actor_id || '|' || entity_id FROM platform.audit_records WHERE kind = 'access-denied' AND entity_id = 'export-criminal-networks-register'"));
 

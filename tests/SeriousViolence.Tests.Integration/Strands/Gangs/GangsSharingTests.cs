@@ -58,6 +58,12 @@ public sealed class GangsSharingTests(GangsHostFixture fixture)
             ],
             await fixture.Db.ColumnAsync("SELECT kind || '|' || recipient || '|' || purpose || '|' || (CASE WHEN refused_because IS NULL THEN 'made' ELSE 'refused' END) FROM strand_gangs_criminal_networks.exports WHERE kind = 'partner-aggregate' ORDER BY recipient COLLATE \"C\""));
         Assert.Equal(3L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM platform.audit_records WHERE entity = 'strand_gangs_criminal_networks.exports' AND actor_id = 'gangs-owner' AND after->>'Kind' = 'partner-aggregate'"));
+        // The file made is also a download in the platform's audit trail, with its marking; the refusals are not.
+        var download = Assert.Single(await fixture.Db.ColumnAsync(
+            "SELECT actor_id || '|' || strand_id || '|' || marking || '|' || summary FROM platform.audit_records WHERE kind = 'export' AND summary LIKE '%aggregate for %'"));
+        Assert.StartsWith(
+            $"gangs-owner|gangs-criminal-networks|OFFICIAL-SENSITIVE|downloaded the criminal networks aggregate for Bexley Community Safety Partnership under agreement {current.Id} (CSV, 33 boroughs by tier, ",
+            download, StringComparison.Ordinal);
     }
 
     private static AgreementForm Agreement(string partner, string starts, string expires) => new()
