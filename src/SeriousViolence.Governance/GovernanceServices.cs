@@ -51,6 +51,7 @@ public static class GovernanceServices
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<GovernanceSubmissionConsumer>();
+        bus.AddConsumer<StrandNoticeConsumer>();
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Contracts;
 using SeriousViolence.Plugins;
 using SeriousViolence.Strands.Homicide.Records;
 
@@ -10,8 +11,9 @@ namespace SeriousViolence.Strands.Homicide.Fiu;
 /// Warns the FIU lead before a request's deadline passes (when a quarter of the time allowed remains: 12 h of 48, 6 h
 /// of 24) and marks the breach once it has, each once per request, in <c>fiu_warnings</c> (shown on the FIU page) and
 /// in the strand's Board highlight (breaches ask for the Board's agenda); republishes the FIU measures, since a request
-/// past its deadline unanswered now counts as missed. The platform offers a strand no e-mail or notification channel,
-/// so the warning is not e-mailed.
+/// past its deadline unanswered now counts as missed. Each warning and breach is also a <see cref="StrandNoticeRaised"/>
+/// (in the same transaction, through the outbox), which the platform passes to the strand's leads in the app and by
+/// e-mail: the FIU lead is not an account of its own, so the strand's leads hear of it and the FIU page shows it.
 /// </summary>
 public sealed class FiuDeadlineJob(HomicideDbContext db, HomicideFigures figures, TimeProvider clock) : IStrandJob
 {
@@ -53,9 +55,18 @@ public sealed class FiuDeadlineJob(HomicideDbContext db, HomicideFigures figures
         return $"Warned of {warned} FIU deadline{(warned == 1 ? "" : "s")} near, marked {breached} breach{(breached == 1 ? "" : "es")}, published {published} observation{(published == 1 ? "" : "s")}.";
     }
 
-    private void Raise(FiuRequest request, string kind, string text, DateTimeOffset now) =>
+    private void Raise(FiuRequest request, string kind, string text, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
         db.FiuWarnings.Add(new FiuWarning
         {
-            Id = Guid.CreateVersion7(now), RequestId = request.Id, Kind = kind, AddressedTo = FiuRequestTypes.FiuLead, Text = text, DeadlineAt = request.DeadlineAt, RaisedAt = now,
+            Id = id, RequestId = request.Id, Kind = kind, AddressedTo = FiuRequestTypes.FiuLead, Text = text, DeadlineAt = request.DeadlineAt, RaisedAt = now,
         });
+        db.Enqueue(new StrandNoticeRaised
+        {
+            NoticeId = id, StrandId = HomicideStrand.Strand.Id, OccurredAt = now, Link = HomicideFigures.FiuPath,
+            Subject = kind == "breach" ? $"FIU deadline breached: {request.Reference}" : $"FIU deadline near: {request.Reference}",
+            Body = $"{text}\n\nFor the attention of the {FiuRequestTypes.FiuLead}. Record the response on the FIU page as soon as it is made.",
+        }, now);
+    }
 }

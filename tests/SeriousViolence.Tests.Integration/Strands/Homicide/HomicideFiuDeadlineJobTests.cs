@@ -38,7 +38,20 @@ public sealed class HomicideFiuDeadlineJobTests(HomicideHostFixture fixture) : I
         // The unanswered seizure is still in time, so it is in neither part of the share; the answered one is.
         Assert.Equal(["2026-12-01|100|1|1|1"], await Eventually.WaitForAsync(() => HomicideHost.ObservationsAsync(db, CashMeasure, "london"), r => r.Count == 1, "December's cash-seizure share"));
         Assert.Equal(["2026-12-01|100|1|1|1"], await Eventually.WaitForAsync(() => HomicideHost.ObservationsAsync(db, AdviceMeasure, "london"), r => r.Count == 1, "December's advice share"));
-        // Run again: the warning is given once.
+        // The strand's leads hear of it now (the directory's, and the host's operator, who holds every lead role), in the
+        // app and by e-mail, with the link to the FIU page.
+        Assert.Equal(
+            [$"homicide-lead|FIU deadline near: {seizure.Reference}|/strands/homicide/fiu"],
+            await Eventually.WaitForAsync(
+                () => db.ColumnAsync("SELECT recipient_id || '|' || subject || '|' || coalesce(link, '') FROM governance.notifications WHERE subject LIKE 'FIU deadline%' AND recipient_id = 'homicide-lead'"),
+                r => r.Count == 1, "the lead's notification of the warning"));
+        var mail = await Eventually.WaitForAsync(
+            () => db.ColumnAsync("SELECT recipient_email || '|' || subject || '|' || body FROM governance.email_outbox WHERE subject LIKE 'FIU deadline%' AND recipient_email = 'dcs.homicide@example.police.uk'"),
+            r => r.Count == 1, "the warning e-mail in the outbox");
+        Assert.StartsWith($"dcs.homicide@example.police.uk|FIU deadline near: {seizure.Reference}|{seizure.Reference} (Cash seizure (48 hours)) must be answered by 3 Dec 2026 09:00", mail[0], StringComparison.Ordinal);
+        Assert.EndsWith("/strands/homicide/fiu", mail[0], StringComparison.Ordinal);
+
+        // Run again: the warning is given once, and nobody is told twice.
         Assert.StartsWith("Warned of 0", await HomicideHost.RunDeadlineJobAsync(host), StringComparison.Ordinal);
 
         // 3 December, 09:30: the 48 hours have passed without a response.
@@ -49,6 +62,11 @@ public sealed class HomicideFiuDeadlineJobTests(HomicideHostFixture fixture) : I
         Assert.Equal(["2026-12-01|50|1|2|2"], await Eventually.WaitForAsync(
             () => HomicideHost.ObservationsAsync(db, CashMeasure, "london"), r => r.SequenceEqual(["2026-12-01|50|1|2|2"]), "December's cash-seizure share with the breach"));
         Assert.Equal(["1|100"], await db.ColumnAsync($"SELECT revision || '|' || trim_scale(value) FROM performance.observation_revisions WHERE measure_code = '{CashMeasure}'"));
+        Assert.Equal(
+            [$"FIU deadline breached: {seizure.Reference}", $"FIU deadline near: {seizure.Reference}"],
+            await Eventually.WaitForAsync(
+                () => db.ColumnAsync("SELECT subject FROM governance.email_outbox WHERE subject LIKE 'FIU deadline%' AND recipient_email = 'dcs.homicide@example.police.uk' ORDER BY subject"),
+                r => r.Count == 2, "the breach e-mail beside the warning's"));
 
         // The Board's card shows the breach, and its draft agenda carries it as an item of the strand.
         var card = await Eventually.WaitForAsync(

@@ -84,7 +84,14 @@ public sealed class HomicideHostFixture : Xunit.IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync();
-        Host = await TestHost.StartAsync(Db.ConnectionString, TestHost.StrategyStrands, new Dictionary<string, string?> { ["Governance:Scheduler:Start"] = "false" },
+        Host = await TestHost.StartAsync(Db.ConnectionString, TestHost.StrategyStrands, new Dictionary<string, string?>
+            {
+                ["Governance:Scheduler:Start"] = "false",
+                // The strand's lead, as the directory names them: FIU notices reach them in the app and by e-mail.
+                ["Governance:Directory:StrandLeads:homicide:0:Id"] = HomicideHost.Lead.Id,
+                ["Governance:Directory:StrandLeads:homicide:0:Name"] = HomicideHost.Lead.DisplayName,
+                ["Governance:Directory:StrandLeads:homicide:0:Email"] = "dcs.homicide@example.police.uk",
+            },
             b => b.Host.ConfigureContainer<ContainerBuilder>((_, c) => c.RegisterInstance(Clock).As<TimeProvider>()));
     }
 
