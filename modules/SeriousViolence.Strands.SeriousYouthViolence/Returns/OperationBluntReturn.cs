@@ -19,7 +19,7 @@ public static class OperationBluntReturn
     public static readonly ReturnDefinition Definition = new()
     {
         Key = "operation-blunt",
-        Title = "Operation Blunt activity log",
+        Title = "Knife crime activity log (Operation Blunt)",
         Description = "Each borough's month of Operation Blunt (knife crime): weapon sweeps, knife arches deployed, test purchases, stop and search under section 60, and the weapons recovered, knives among them. Prepared by the borough's Operation Blunt officers or the strand's action owners, approved by the strand's lead.",
         PagePath = PagePath,
         Fields =

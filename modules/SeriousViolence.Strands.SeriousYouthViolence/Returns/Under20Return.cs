@@ -22,7 +22,7 @@ public static class Under20Return
     public static readonly ReturnDefinition Definition = new()
     {
         Key = "under-20",
-        Title = "Under-20 serious youth violence return",
+        Title = "Serious youth violence return (under 20)",
         Description = "Each borough's month: the victims and the accused aged under 20 of murder, attempted murder, GBH and weapon-enabled violence, the strategy's definition of serious youth violence. Prepared by the borough's analysts or the strand's action owners, approved by the strand's lead.",
         PagePath = PagePath,
         Fields =
