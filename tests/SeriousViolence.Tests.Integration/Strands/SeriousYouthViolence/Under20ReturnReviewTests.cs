@@ -20,6 +20,8 @@ public sealed class Under20ReturnReviewTests(SyvReturnsHost syv)
     [Fact]
     public async Task A_return_prepared_by_an_action_owner_and_approved_by_the_lead_feeds_the_under_20_victims_and_accused_to_performance_and_the_SPC_API()
     {
+        // The month before, so that the SPC chart has the two points it needs.
+        await syv.ApprovedAsync(Definition, SyvReturnsHost.Under20("2024-12"));
         var prepared = (await syv.PrepareAsync(SyvReturnsHost.Owner, Definition, SyvReturnsHost.Under20("2025-01", victims: [1, 2, 5, 9], accused: [0, 1, 4, 7]))).Saved!;
         Assert.Equal((ReturnStatus.Draft, "SYV analyst"), (prepared.Status, prepared.PreparedBy));
         Assert.Empty(await syv.ObservationsAsync(Under20Return.VictimsMeasure, "2025-01"));
@@ -38,7 +40,7 @@ public sealed class Under20ReturnReviewTests(SyvReturnsHost syv)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         using var chart = JsonDocument.Parse(body);
-        Assert.Contains(chart.RootElement.GetProperty("points").EnumerateArray(), p => p.GetProperty("period").GetString() == "2025-01");
+        Assert.Equal(["2024-12", "2025-01"], chart.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("period").GetString()).ToList());
         await Eventually.WaitForAsync(
             () => syv.Db.ColumnAsync($"SELECT value::int::text FROM board.measure_observations WHERE measure_code = '{Under20Return.VictimsMeasure}' AND geography = '{SyvReturnsHost.Southwark}' AND period_start = '2025-01-01'"),
             rows => rows.SequenceEqual(["17"]), "the observation on the Board");
