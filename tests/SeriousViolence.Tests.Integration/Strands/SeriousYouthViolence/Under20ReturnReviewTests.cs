@@ -40,7 +40,8 @@ public sealed class Under20ReturnReviewTests(SyvReturnsHost syv)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         using var chart = JsonDocument.Parse(body);
-        Assert.Equal(["2024-12", "2025-01"], chart.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("period").GetString()).ToList());
+        // Southwark may also have December 2025 from the London test (the order of tests is not fixed).
+        Assert.Subset(chart.RootElement.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("period").GetString()).ToHashSet(), new HashSet<string?> { "2024-12", "2025-01" });
         await Eventually.WaitForAsync(
             () => syv.Db.ColumnAsync($"SELECT value::int::text FROM board.measure_observations WHERE measure_code = '{Under20Return.VictimsMeasure}' AND geography = '{SyvReturnsHost.Southwark}' AND period_start = '2025-01-01'"),
             rows => rows.SequenceEqual(["17"]), "the observation on the Board");
