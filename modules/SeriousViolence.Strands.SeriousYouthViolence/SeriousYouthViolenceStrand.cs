@@ -3,6 +3,7 @@ using SeriousViolence.Abstractions;
 using SeriousViolence.Plugins;
 using SeriousViolence.Strands.SeriousYouthViolence.DiversionSchemes;
 using SeriousViolence.Strands.SeriousYouthViolence.Pages;
+using SeriousViolence.Strands.SeriousYouthViolence.Returns;
 
 [assembly: StrandModule(typeof(SeriousViolence.Strands.SeriousYouthViolence.SeriousYouthViolenceStrand))]
 
@@ -52,6 +53,21 @@ public sealed class SeriousYouthViolenceStrand : StrandModule
         strand.Migrations(typeof(SeriousYouthViolenceStrand).Assembly);
         strand.DbContext<SeriousYouthViolenceDbContext>();
         ContributeDiversionSchemes(strand);
+        ContributeReturns(strand);
+    }
+
+    /// <summary>
+    /// The strand's two monthly returns on the kit (issue 13, item 2): approved by a lead, the under-20 return feeds the
+    /// under-20 victims and accused measures and the activity log the weapons recovered, each with its Board highlight.
+    /// </summary>
+    private static void ContributeReturns(IStrandContributions strand)
+    {
+        strand.MonthlyReturns<SeriousYouthViolenceDbContext>(Under20Return.Definition);
+        strand.PageSection<Under20ReturnsSection>(10);
+        strand.Navigation("Under-20 returns", Under20Return.PagePath);
+        strand.MonthlyReturns<SeriousYouthViolenceDbContext>(OperationBluntReturn.Definition);
+        strand.PageSection<OperationBluntSection>(20);
+        strand.Navigation("Operation Blunt activity", OperationBluntReturn.PagePath);
     }
 
     protected override void Load(ContainerBuilder builder)

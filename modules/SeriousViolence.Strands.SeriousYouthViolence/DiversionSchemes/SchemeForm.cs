@@ -1,5 +1,6 @@
 using System.Globalization;
 using SeriousViolence.Abstractions;
+using SeriousViolence.Plugins;
 
 namespace SeriousViolence.Strands.SeriousYouthViolence.DiversionSchemes;
 
@@ -57,8 +58,7 @@ public sealed class SchemeForm
             }
         }
 
-        var name = FormText.Check(Name, "the scheme's name", NameMaxLength, "Give the scheme's name.", multiLine: false, out var error);
-        Add(nameof(Name), error);
+        var name = Text(Name, nameof(Name), NameMaxLength, "the scheme's name");
         var borough = (Borough ?? "").Trim();
         if (!SchemeBoroughs.All.ContainsKey(borough))
         {
@@ -67,8 +67,7 @@ public sealed class SchemeForm
                 : "Choose one of the 32 London boroughs (a GSS code such as E09000022).");
         }
 
-        var partner = FormText.Check(Partner, "the partner", PartnerMaxLength, "Name the partner organisation that runs it.", multiLine: false, out error);
-        Add(nameof(Partner), error);
+        var partner = Text(Partner, nameof(Partner), PartnerMaxLength, "the partner organisation that runs it");
         var from = Age(AgeFrom, "youngest", nameof(AgeFrom));
         var to = Age(AgeTo, "oldest", nameof(AgeTo));
         if (from is { } f && to is { } t && f > t)
@@ -104,6 +103,14 @@ public sealed class SchemeForm
 
         parsed = new ParsedScheme(name ?? "", borough, partner ?? "", from ?? 0, to ?? 0, status, reviewed, marking);
         return errors;
+
+        // The kit's checks for typed text (present, within length, no control or broken characters); stored trimmed.
+        string? Text(string? text, string field, int maxLength, string what)
+        {
+            var problem = FieldText.Problem(text, maxLength, what);
+            Add(field, problem);
+            return problem is null ? (text ?? "").Trim() : null;
+        }
 
         int? Age(string? text, string which, string field)
         {

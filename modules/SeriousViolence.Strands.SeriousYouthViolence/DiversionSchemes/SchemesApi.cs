@@ -40,15 +40,21 @@ internal static class SchemesApi
         .WithName("GetSeriousYouthViolenceDiversionSchemeCoverage")
         .WithSummary("Which of the 32 boroughs have at least one active scheme, and which have none.");
 
-        api.MapGet(Path + ".csv", async (SchemeQueries queries, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet(Path + ".csv", async (ICurrentActor current, SchemeQueries queries, IExportLog exports, TimeProvider clock, CancellationToken ct) =>
         {
+            // As the returns kit does: exporting is its own permission, and every download is in the audit trail.
+            var actor = await current.GetAsync(ct);
+            AccessPolicy.Ensure(actor, Capability.Export);
             var now = clock.GetUtcNow();
-            var csv = SchemesCsv.Write(await queries.ListAsync(ct), now);
+            var all = await queries.ListAsync(ct);
+            var csv = SchemesCsv.Write(all, now);
+            await exports.RecordExportAsync(actor, $"the youth diversion schemes register (CSV, {all.Count} rows)", SeriousYouthViolenceStrand.DiversionSchemesPath,
+                SeriousYouthViolenceStrand.Strand.Id, ProtectiveMarkings.Highest(all.Select(s => s.Marking)), ct);
             return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
                 $"diversion-schemes-{now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv");
         })
         .WithName("GetSeriousYouthViolenceDiversionSchemesCsv")
-        .WithSummary("The register as CSV, with its protective marking as the first and last line.");
+        .WithSummary("The register as CSV, with its protective marking as the first and last line; the download is audited.");
 
         api.MapPost(Path, async Task<Results<Created<SchemeDto>, Ok<SchemeDto>, ProblemHttpResult>> (
             SchemeRequest request, ICurrentActor current, SchemeCommands commands, CancellationToken ct) =>

@@ -13,7 +13,8 @@ using Xunit;
 namespace SeriousViolence.Tests.Integration.Strands.Returns;
 
 /// <summary>
-/// Every strand that keeps a monthly return (Jigsaw's MAPPA return, Sapphire's, the Community Safety Units', GBH's),
+/// Every strand that keeps a monthly return (Jigsaw's MAPPA return, Sapphire's, the Community Safety Units', GBH's,
+/// Serious Youth Violence's under-20 return and Operation Blunt activity log, a strand with two named "strand/key"),
 /// and the Child Abuse Investigation Command's (one for London), through its own definition: prepared by the strand's action owner and approved by its lead, each measure it feeds
 /// has the borough's value in Performance and an SPC chart; another strand's lead is refused over HTTP with nothing
 /// written; and each of its rules is enforced beside the field.
@@ -26,10 +27,18 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
         public override string ToString() => $"{StrandId}/{Definition.Key}";
     }
 
-    public static TheoryData<string> Strands => ["jigsaw", "sapphire", "dv-hate-crime", "gbh", "child-abuse"];
+    private static readonly string[] All =
+        ["jigsaw", "sapphire", "dv-hate-crime", "gbh", "child-abuse", "serious-youth-violence/under-20", "serious-youth-violence/operation-blunt"];
+
+    public static TheoryData<string> Strands => [.. All];
+
+    /// <summary>The returns with rules between their figures (the under-20 return has none: no figure is part of another).</summary>
+    public static TheoryData<string> WithRules => [.. All.Where(r => Of(r).Definition.Rules.Count > 0)];
 
     private static StrandReturn Of(string strandId) => strandId switch
     {
+        "serious-youth-violence/under-20" => new("serious-youth-violence", SeriousViolence.Strands.SeriousYouthViolence.Returns.Under20Return.Definition, typeof(SeriousViolence.Strands.SeriousYouthViolence.DiversionSchemes.SeriousYouthViolenceDbContext)),
+        "serious-youth-violence/operation-blunt" => new("serious-youth-violence", SeriousViolence.Strands.SeriousYouthViolence.Returns.OperationBluntReturn.Definition, typeof(SeriousViolence.Strands.SeriousYouthViolence.DiversionSchemes.SeriousYouthViolenceDbContext)),
         "jigsaw" => new(strandId, SeriousViolence.Strands.Jigsaw.Returns.MappaReturn.Definition, typeof(SeriousViolence.Strands.Jigsaw.Returns.JigsawDbContext)),
         "sapphire" => new(strandId, SeriousViolence.Strands.Sapphire.Returns.SapphireReturn.Definition, typeof(SeriousViolence.Strands.Sapphire.Returns.SapphireDbContext)),
         "child-abuse" => new(strandId, SeriousViolence.Strands.ChildAbuse.Returns.CaseloadReturn.Definition, typeof(SeriousViolence.Strands.ChildAbuse.CaseReviews.ChildAbuseDbContext)),
@@ -109,7 +118,7 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
                 rows => rows.Count == 3, $"{measure.MeasureCode} observed for three months");
             Assert.Equal(expected, stored);
             Assert.Equal(
-                [$"{strandId}|SeriousViolence.Strands.{s.Context.Namespace!.Split('.')[2]}"],
+                [$"{s.StrandId}|SeriousViolence.Strands.{s.Context.Namespace!.Split('.')[2]}"],
                 await shared.Db.ColumnAsync($"SELECT owner_strand || '|' || owner_module FROM performance.measures WHERE code = '{measure.MeasureCode}'"));
             var response = await shared.Host.Client.GetAsync($"api/measures/{measure.MeasureCode}/spc?geography={Place(s)}");
             var body = await response.Content.ReadAsStringAsync();
@@ -125,23 +134,23 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
     public async Task Another_strands_lead_is_refused_over_HTTP_with_nothing_written_and_the_refusal_audited(string strandId)
     {
         var s = Of(strandId);
-        var otherStrand = strandId == "homicide" ? "jigsaw" : "homicide";
-        var other = await shared.Host.CreateUserAsync($"other.{strandId}@test.invalid", $"Other lead for {strandId}", new RoleGrant(Role.StrandLead, otherStrand));
+        var otherStrand = s.StrandId == "homicide" ? "jigsaw" : "homicide";
+        var other = await shared.Host.CreateUserAsync($"other.{strandId.Replace('/', '.')}@test.invalid", $"Other lead for {strandId}", new RoleGrant(Role.StrandLead, otherStrand));
         using var client = shared.Host.ClientWithToken(await shared.Host.IssueTokenAsync(other));
         var figures = Figures(s.Definition, 0).ToDictionary(f => f.Key, f => f.Value.ToString(CultureInfo.InvariantCulture));
 
-        var response = await client.PostAsJsonAsync($"api/strands/{strandId}/returns/{s.Definition.Key}", new { geography = Place(s, GbhReturnsHost.Lambeth), month = "2024-06", figures, version = (long?)null });
+        var response = await client.PostAsJsonAsync($"api/strands/{s.StrandId}/returns/{s.Definition.Key}", new { geography = Place(s, GbhReturnsHost.Lambeth), month = "2024-06", figures, version = (long?)null });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var schema = "strand_" + strandId.Replace('-', '_');
+        var schema = "strand_" + s.StrandId.Replace('-', '_');
         Assert.Equal(0L, await shared.Db.ScalarAsync<long>($"SELECT count(*) FROM {schema}.monthly_returns WHERE month = '2024-06-01' AND geography = '{Place(s, GbhReturnsHost.Lambeth)}'"));
         Assert.Contains(
-            $"prepare-{s.Definition.Key}-return|{strandId}",
+            $"prepare-{s.Definition.Key}-return|{s.StrandId}",
             await shared.Db.ColumnAsync($"SELECT entity_id || '|' || strand_id FROM platform.audit_records WHERE kind = 'access-denied' AND actor_name LIKE 'Other lead for {strandId}%'"));
     }
 
     [Theory]
-    [MemberData(nameof(Strands))]
+    [MemberData(nameof(WithRules))]
     public async Task Each_rule_of_the_return_is_refused_beside_its_field_with_nothing_written(string strandId)
     {
         var s = Of(strandId);
@@ -158,7 +167,7 @@ public sealed class StrandReturnsTests(GbhReturnsHost shared)
             Assert.Contains(rule.Message, result.Errors[rule.Part[0]]);
         }
 
-        var schema = "strand_" + strandId.Replace('-', '_');
+        var schema = "strand_" + s.StrandId.Replace('-', '_');
         Assert.Equal(0L, await shared.Db.ScalarAsync<long>($"SELECT count(*) FROM {schema}.monthly_returns WHERE month = '2024-07-01'"));
     }
 }

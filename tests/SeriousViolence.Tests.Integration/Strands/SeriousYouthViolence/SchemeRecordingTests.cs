@@ -4,7 +4,10 @@ using Xunit;
 
 namespace SeriousViolence.Tests.Integration.Strands.SeriousYouthViolence;
 
-/// <summary>An action owner keeps the register: the scheme is stored in the strand's schema, audited with them, marked, and exported with its marking.</summary>
+/// <summary>
+/// An action owner keeps the register: the scheme is stored in the strand's schema, audited with them, marked, and
+/// exported with its marking; the download is in the audit trail as an export.
+/// </summary>
 public sealed class SchemeRecordingTests(SchemeHostFixture fixture) : IClassFixture<SchemeHostFixture>
 {
     [Fact]
@@ -29,5 +32,8 @@ public sealed class SchemeRecordingTests(SchemeHostFixture fixture) : IClassFixt
         Assert.Equal("Borough,Borough code,Scheme,Partner,Ages from,Ages to,Status,Last reviewed,Marking,Version,Last changed by", lines[2]);
         // The partner's leading "=" cannot run as a formula.
         Assert.Contains("Southwark,E09000028,Southwark Detached Youth Work,'=Southwark Council,11,19,Active,2026-10-15,OFFICIAL-SENSITIVE,1,PS Youth Engagement", lines);
+        Assert.Equal(
+            ["export|/strands/serious-youth-violence/diversion-schemes|serious-youth-violence|OFFICIAL-SENSITIVE|downloaded the youth diversion schemes register (CSV, 1 rows)"],
+            await fixture.Db.ColumnAsync("SELECT kind || '|' || entity_id || '|' || strand_id || '|' || marking || '|' || summary FROM platform.audit_records WHERE kind = 'export'"));
     }
 }

@@ -10,10 +10,11 @@ public sealed class SchemeValidationTests(SchemeHostFixture fixture) : IClassFix
 
     private static readonly Dictionary<string, (string Field, SchemeForm Form, string Message)> Cases = new(StringComparer.Ordinal)
     {
-        ["a NUL in the name"] = ("Name", SchemeHost.Form(name: "Safe\0Spaces"), "Remove control characters (such as NUL, tab or line breaks) from the scheme's name."),
-        ["a lone surrogate in the partner"] = ("Partner", SchemeHost.Form(partner: "Youth \udc00 Service"), "There is a broken character in the partner; type it again."),
+        ["a NUL in the name"] = ("Name", SchemeHost.Form(name: "Safe\0Spaces"), "Remove control characters (such as NUL or tab or line breaks) from the scheme's name."),
+        ["a lone surrogate in the partner"] = ("Partner", SchemeHost.Form(partner: "Youth \udc00 Service"), "The partner organisation that runs it contains a broken character; type it again."),
         ["a megabyte of partner"] = ("Partner", SchemeHost.Form(partner: new string('p', 1_000_000)), "At most 200 characters (this has 1,000,000)."),
         ["no name"] = ("Name", SchemeHost.Form(name: ""), "Give the scheme's name."),
+        ["no partner"] = ("Partner", SchemeHost.Form(partner: "  "), "Give the partner organisation that runs it."),
         ["an unknown borough"] = ("Borough", SchemeHost.Form(borough: "E09000099"), NotABorough),
         ["SQL for a borough"] = ("Borough", SchemeHost.Form(borough: "'; DROP TABLE strand_serious_youth_violence.diversion_schemes; --"), NotABorough),
         ["the City of London"] = ("Borough", SchemeHost.Form(borough: "E09000001"), "The City of London has its own police force; choose one of the 32 London boroughs."),
