@@ -43,9 +43,8 @@ public sealed class JigsawStrand : StrandModule
 
         // Monthly returns: approved by a lead, they feed the strand's measures and its Board highlight.
         strand.MonthlyReturns<Returns.JigsawDbContext>(Returns.MappaReturn.Definition);
+        // With the caseload by level and borough from the approved returns (issue 12, item 1) under the return's summary.
         strand.PageSection<Pages.MappaReturnSection>(10);
-        // The caseload by level and borough, from the approved returns (issue 12, item 1).
-        strand.PageSection<Pages.MappaCaseloadSection>(20);
         strand.Navigation("Monthly MAPPA returns", Returns.MappaReturn.PagePath);
     }
 

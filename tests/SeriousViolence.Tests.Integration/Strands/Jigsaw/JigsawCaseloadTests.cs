@@ -95,7 +95,7 @@ public sealed partial class JigsawCaseloadTests(JigsawCaseloadHost jigsaw)
         Assert.Contains("aria-labelledby=\"mappa-caseload-chart-title mappa-caseload-chart-desc\"", chart, StringComparison.Ordinal);
         Assert.Contains("1 of 32 boroughs in: 1,297 offenders managed, 1,234 at level 1, 56 at level 2 and 7 at level 3.", chart, StringComparison.Ordinal);
         Assert.Equal(1, Regex.Count(chart, "<g data-geography="));
-        Assert.Contains("viewBox=\"0 0 480 ", chart, StringComparison.Ordinal);
+        Assert.Contains("viewBox=\"0 0 500 ", chart, StringComparison.Ordinal);
         // The approved return is OFFICIAL-SENSITIVE, and the page's marking says so.
         Assert.Contains("OFFICIAL-SENSITIVE", page, StringComparison.Ordinal);
     }
