@@ -1,3 +1,4 @@
+using Autofac;
 using SeriousViolence.Abstractions;
 using SeriousViolence.Plugins;
 
@@ -42,7 +43,14 @@ public sealed class JigsawStrand : StrandModule
 
         // Monthly returns: approved by a lead, they feed the strand's measures and its Board highlight.
         strand.MonthlyReturns<Returns.JigsawDbContext>(Returns.MappaReturn.Definition);
+        // With the caseload by level and borough from the approved returns (issue 12, item 1) under the return's summary.
         strand.PageSection<Pages.MappaReturnSection>(10);
         strand.Navigation("Monthly MAPPA returns", Returns.MappaReturn.PagePath);
+    }
+
+    protected override void Load(ContainerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<Caseload.MappaCaseloadQueries>().InstancePerLifetimeScope();
     }
 }
