@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using SeriousViolence.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -48,7 +49,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, MainJourneysHo
                 tooWide.Add($"/{path} is {documentWidth.ToString(CultureInfo.InvariantCulture)} px wide: {await page.EvaluateAsync<string>(Overflowing)}");
             }
 
-            await visitor.ScreenshotAsync($"responsive-{device}-{name}.png");
+            await ScreenshotAsync(page, $"responsive-{device}-{name}.png", width, height);
 
             await Expect(menu).ToBeVisibleAsync();
             await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
@@ -60,7 +61,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, MainJourneysHo
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Board", Exact = true })).ToBeVisibleAsync();
             if (name == "home")
             {
-                await visitor.ScreenshotAsync($"responsive-{device}-menu-open.png");
+                await ScreenshotAsync(page, $"responsive-{device}-menu-open.png", width, height);
             }
 
             await menu.ClickAsync();
@@ -70,6 +71,18 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, MainJourneysHo
 
         Assert.True(tooWide.Count == 0, $"Wider than the {width.ToString(CultureInfo.InvariantCulture)} px screen:\n" + string.Join('\n', tooWide));
         Assert.Empty(visitor.Errors);
+    }
+
+    // The first four screens of the page: enough to look at, and bounded (the audit trail's 200 records run far down).
+    private static async Task ScreenshotAsync(IPage page, string fileName, int width, int height)
+    {
+        var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), fileName),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = width, Height = Math.Min(pageHeight, height * 4) },
+        });
     }
 
     [Fact]
