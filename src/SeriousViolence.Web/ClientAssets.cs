@@ -4,7 +4,7 @@ namespace SeriousViolence.Web;
 
 /// <summary>
 /// Serves the files embedded in the host: the Blazor client script (see build/BlazorClientScript.props for why it is
-/// embedded rather than restored), our stylesheet, icon and the one small script of our own (print buttons). Embedding keeps the host self-contained wherever it runs from.
+/// embedded rather than restored), our stylesheet, icon and our two small scripts (print buttons, the narrow-screen menu button). Embedding keeps the host self-contained wherever it runs from.
 /// </summary>
 internal static class ClientAssets
 {
@@ -14,6 +14,7 @@ internal static class ClientAssets
         ("/css/app.css", "app.css", "text/css"),
         ("/favicon.svg", "favicon.svg", "image/svg+xml"),
         ("/js/print.js", "print.js", "text/javascript"),
+        ("/js/menu.js", "menu.js", "text/javascript"),
     ];
 
     public static void MapClientAssets(this WebApplication app)

@@ -10,7 +10,7 @@ public sealed class SchemeValidationTests(SchemeHostFixture fixture) : IClassFix
 
     private static readonly Dictionary<string, (string Field, SchemeForm Form, string Message)> Cases = new(StringComparer.Ordinal)
     {
-        ["a NUL in the name"] = ("Name", SchemeHost.Form(name: "Safe\0Spaces"), "Remove control characters (such as NUL or tab or line breaks) from the scheme's name."),
+        ["a NUL in the name"] = ("Name", SchemeHost.Form(name: "Safe\0Spaces"), "Remove control characters (such as NUL, tab or line breaks) from the scheme's name."),
         ["a lone surrogate in the partner"] = ("Partner", SchemeHost.Form(partner: "Youth \udc00 Service"), "The partner organisation that runs it contains a broken character; type it again."),
         ["a megabyte of partner"] = ("Partner", SchemeHost.Form(partner: new string('p', 1_000_000)), "At most 200 characters (this has 1,000,000)."),
         ["no name"] = ("Name", SchemeHost.Form(name: ""), "Give the scheme's name."),
