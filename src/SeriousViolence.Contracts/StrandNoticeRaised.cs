@@ -20,6 +20,6 @@ public sealed record StrandNoticeRaised
     /// <summary>At most 2,000 characters.</summary>
     public required string Body { get; init; }
 
-    /// <summary>A path under the strand's own page (e.g. "/strands/homicide/fiu"), or null; anything else is dropped.</summary>
+    /// <summary>A path under the strand's own page ("/strands/" and its id, then anything), or null; anything else is dropped.</summary>
     public string? Link { get; init; }
 }

@@ -53,9 +53,9 @@ public sealed record MeasureDeclaration
     public required IReadOnlyList<int> Outcomes { get; init; }
 
     /// <summary>
-    /// Set when the measure only stands in for what the strategy asks about (e.g. knife-injury victims aged 1-24 for
-    /// serious youth violence under 20): why, in a sentence. Pages and Board cards label it, and the Board never puts a
-    /// proxy's signal on its agenda as a real change.
+    /// Set when the measure only stands in for what the strategy asks about (e.g. knife-injury victims aged 1-24 for the
+    /// victims and offenders under 20 the strategy names): why, in a sentence. Pages and Board cards label it, and the
+    /// Board never puts a proxy's signal on its agenda as a real change.
     /// </summary>
     public string? Proxy { get; init; }
 
