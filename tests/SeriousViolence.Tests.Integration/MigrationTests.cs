@@ -33,7 +33,7 @@ public sealed class MigrationTests
         Assert.Equal(
             ["platform/0001_platform_initial.sql", "platform/0002_platform_audit.sql", "platform/0003_platform_outbox_source_module.sql",
              "plans/0001_plans_initial.sql", "plans/0002_plans_marking_sharing.sql", "plans/0003_plans_outbox_source_module.sql",
-             "performance/0001_performance_initial.sql", "performance/0002_performance_measure_owners.sql", "board/0001_board_initial.sql", "board/0002_board_objectives.sql", "board/0003_board_measures.sql", "board/0004_board_dashboard.sql", "board/0005_board_strand_plugins.sql", "board/0006_board_highlight_sources.sql",
+             "performance/0001_performance_initial.sql", "performance/0002_performance_measure_owners.sql", "performance/0003_performance_measure_proxy.sql", "board/0001_board_initial.sql", "board/0002_board_objectives.sql", "board/0003_board_measures.sql", "board/0004_board_dashboard.sql", "board/0005_board_strand_plugins.sql", "board/0006_board_highlight_sources.sql", "board/0007_board_measure_proxy.sql",
              "security/0001_security_users.sql"],
             first);
         Assert.Empty(second);
@@ -58,11 +58,11 @@ public sealed class MigrationTests
 
         var results = await Task.WhenAll(Runner(dataSource).ApplyAsync(CancellationToken.None), Runner(dataSource).ApplyAsync(CancellationToken.None));
 
-        Assert.Equal(15, results.Sum(r => r.Count));
+        Assert.Equal(17, results.Sum(r => r.Count));
         Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM platform.schema_migrations"));
         Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM plans.schema_migrations"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM security.schema_migrations"));
-        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
-        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.schema_migrations"));
+        Assert.Equal(7L, await db.ScalarAsync<long>("SELECT count(*) FROM board.schema_migrations"));
+        Assert.Equal(3L, await db.ScalarAsync<long>("SELECT count(*) FROM performance.schema_migrations"));
     }
 }
